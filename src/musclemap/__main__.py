@@ -1,0 +1,3 @@
+from musclemap.cli import main
+
+main()

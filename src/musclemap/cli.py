@@ -1,0 +1,209 @@
+"""The terminal face: parse the input, call one core function, format the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import MusclemapError
+from .kb import KnowledgeBase
+
+# Output formats every command accepts; `--json` is the shorthand for `--format json`.
+FORMATS: tuple[str, ...] = ("text", "json")
+
+
+class UserError(click.ClickException):
+    """A mistake in what the user asked for: a clean message on stderr and exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"musclemap: error: {self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MusclemapError as exc:
+            raise UserError(str(exc)) from None
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    from .kb import load_default
+
+    return load_default()
+
+
+def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --format / --json options."""
+    f = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                     help="Output format.")(f)
+    return f
+
+
+def emit(fmt: str, as_json: bool, payload: Callable[[], Any], text: Callable[[], Any]) -> None:
+    """Print the answer in the chosen format."""
+    if as_json or fmt == "json":
+        sys.stdout.write(json.dumps(payload(), indent=2, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+
+    Console(highlight=False).print(text())
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="musclemap")
+def cli() -> None:
+    """Which muscles does this exercise work, in what role, and how hard?"""
+
+
+@cli.command()
+@click.argument("exercise")
+@click.option("--variant", "-v", "variants", multiple=True, metavar="KEY=VALUE",
+              help="Choose a declared variant, e.g. foot_placement=high (repeatable).")
+@output_options
+def show(exercise: str, variants: tuple[str, ...], fmt: str, as_json: bool) -> None:
+    """The muscles EXERCISE works, grouped, with role, involvement and why."""
+    from .query import exercise_answer, parse_variant_pairs
+    from .resolve import require_exercise
+
+    kb = knowledge_base()
+    requested = parse_variant_pairs(variants)
+    res = require_exercise(kb, exercise)
+    assert res.match is not None
+    if res.method == "fuzzy":
+        click.echo(f"musclemap: taking {exercise!r} as {kb.exercises[res.match].name!r}", err=True)
+    ans = exercise_answer(kb, res.match, requested)
+
+    def payload() -> Any:
+        from .render.payload import show_payload
+
+        return show_payload(kb, ans)
+
+    def text() -> Any:
+        from .render.text import show_text
+
+        return show_text(kb, ans)
+
+    emit(fmt, as_json, payload, text)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="How many top exercises to list.")
+@output_options
+def muscle(name: str, limit: int, fmt: str, as_json: bool) -> None:
+    """Anatomy of a muscle or muscle group, and the exercises that work it hardest."""
+    from .query import group_info, muscle_info
+    from .render import payload as p
+    from .resolve import require_muscle
+
+    kb = knowledge_base()
+    res = require_muscle(kb, name)
+    assert res.match is not None
+    if res.kind == "muscle":
+        minfo = muscle_info(kb, res.match, limit)
+
+        def text() -> Any:
+            from .render.text import muscle_text
+
+            return muscle_text(kb, minfo)
+
+        emit(fmt, as_json, lambda: p.muscle_payload(kb, minfo), text)
+    else:
+        ginfo = group_info(kb, res.match, limit)
+
+        def gtext() -> Any:
+            from .render.text import group_text
+
+            return group_text(kb, ginfo)
+
+        emit(fmt, as_json, lambda: p.group_payload(kb, ginfo), gtext)
+
+
+@cli.command()
+@click.option("--muscle", "muscle_name", metavar="NAME", help="A muscle or muscle group.")
+@click.option("--equipment", metavar="E", help="Only exercises that use this equipment (e.g. dumbbell).")
+@click.option("--role", "roles", multiple=True, metavar="ROLE",
+              help="Only where the muscle has this role (repeatable): target, synergist, stabilizer, ...")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many exercises.")
+@output_options
+def exercises(muscle_name: str | None, equipment: str | None, roles: tuple[str, ...], limit: int | None,
+              fmt: str, as_json: bool) -> None:
+    """Exercises ranked by how hard they work a muscle or group, with filters."""
+    from .query import exercises_for
+    from .render import payload as p
+    from .resolve import require_muscle
+
+    kb = knowledge_base()
+    target = None
+    title = "All exercises, by their main target"
+    if muscle_name is not None:
+        res = require_muscle(kb, muscle_name)
+        target = res.match
+        title = f"Exercises for the {kb.display_name(res.kind, res.match or '')}"
+    norm_equipment = equipment.strip().lower().replace(" ", "_").replace("-", "_") if equipment else None
+    norm_roles = tuple(r.strip().lower().replace(" ", "_").replace("-", "_") for r in roles)
+    rows = exercises_for(kb, target, equipment=norm_equipment, roles=norm_roles, limit=limit)
+    filters = {"muscle": target, "equipment": norm_equipment, "roles": list(norm_roles), "limit": limit}
+
+    def text() -> Any:
+        from .render.text import exercises_text
+
+        return exercises_text(rows, title)
+
+    emit(fmt, as_json, lambda: p.exercises_payload(rows, filters), text)
+
+
+@cli.command(name="list")
+@output_options
+def list_(fmt: str, as_json: bool) -> None:
+    """Every exercise id and name."""
+    from .render import payload as p
+
+    kb = knowledge_base()
+
+    def text() -> Any:
+        from .render.text import list_text
+
+        return list_text(kb)
+
+    emit(fmt, as_json, lambda: p.list_payload(kb), text)
+
+
+@cli.command()
+@click.argument("text")
+@output_options
+def resolve(text: str, fmt: str, as_json: bool) -> None:
+    """Which exercise a free-text name maps to, with a confidence and alternatives."""
+    from .render import payload as p
+    from .resolve import resolve_exercise
+
+    kb = knowledge_base()
+    res = resolve_exercise(kb, text)
+
+    def render() -> Any:
+        from .render.text import resolve_text
+
+        return resolve_text(kb, res)
+
+    emit(fmt, as_json, lambda: p.resolve_payload(kb, res), render)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli()
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,195 @@
+"""The knowledge base's record types and controlled vocabularies, as frozen dataclasses and tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Roles follow ExRx's kinesiology glossary (source key exrx_glossary).
+ROLES: tuple[str, ...] = ("target", "synergist", "stabilizer", "dynamic_stabilizer", "antagonist_stabilizer")
+
+ROLE_LABELS: dict[str, str] = {
+    "target": "target",
+    "synergist": "synergist",
+    "stabilizer": "stabilizer",
+    "dynamic_stabilizer": "dynamic stabilizer",
+    "antagonist_stabilizer": "antagonist stabilizer",
+}
+
+# The involvement a muscle in each role may have (inclusive). A target below 0.3 would not be trained by the
+# exercise; a stabilizer above 0.6 would be doing the work of a mover. The loader enforces these bands.
+ROLE_BANDS: dict[str, tuple[float, float]] = {
+    "target": (0.3, 1.0),
+    "synergist": (0.1, 0.8),
+    "stabilizer": (0.03, 0.6),
+    "dynamic_stabilizer": (0.03, 0.5),
+    "antagonist_stabilizer": (0.02, 0.5),
+}
+
+REGIONS: tuple[str, ...] = (
+    "neck", "shoulder", "chest", "upper_back", "lower_back", "abdomen",
+    "hip", "thigh", "lower_leg", "upper_arm", "forearm",
+)
+VIEWS: tuple[str, ...] = ("front", "back")
+DEPTHS: tuple[str, ...] = ("superficial", "deep")
+GROUP_KINDS: tuple[str, ...] = ("muscle", "functional", "regional")
+SOURCE_KINDS: tuple[str, ...] = ("book", "article", "model", "web")
+EQUIPMENT: tuple[str, ...] = (
+    "barbell", "dumbbell", "kettlebell", "cable", "machine", "smith_machine", "band", "body_weight",
+    "ez_bar", "trap_bar", "plate", "bench", "pull_up_bar", "dip_station", "ab_wheel", "landmine", "other",
+)
+MECHANICS: tuple[str, ...] = ("compound", "isolation")
+FORCES: tuple[str, ...] = ("push", "pull", "static")
+PATTERNS: tuple[str, ...] = (
+    "squat", "hinge", "lunge", "horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull",
+    "hip_extension", "knee_extension", "knee_flexion", "plantarflexion", "hip_abduction", "hip_adduction",
+    "elbow_flexion", "elbow_extension", "shoulder_raise", "fly", "shrug", "wrist", "trunk_flexion",
+    "trunk_extension", "rotation", "anti_extension", "anti_lateral_flexion", "hip_flexion", "carry", "neck",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str
+    authors: str
+    year: int | None
+    title: str
+    where: str
+    kind: str
+    doi: str | None = None
+    verified: bool = True
+
+    def citation(self) -> str:
+        """One-line citation: authors (year). title. where."""
+        year = self.year if self.year is not None else "n.d."
+        flag = "" if self.verified else " [details unverified]"
+        return f"{self.authors} ({year}). {self.title}. {self.where}.{flag}"
+
+
+@dataclass(frozen=True, slots=True)
+class JointAction:
+    id: str
+    joint: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Joint:
+    id: str
+    name: str
+    latin: str | None
+    actions: tuple[JointAction, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MuscleAction:
+    action: str
+    joint: str
+    prime_mover: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Volume:
+    value: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Muscle:
+    id: str
+    name: str
+    latin: str
+    aliases: tuple[str, ...]
+    groups: tuple[str, ...]
+    region: str
+    views: tuple[str, ...]
+    depth: str
+    location: str
+    actions: tuple[MuscleAction, ...]
+    functions: tuple[str, ...]
+    volume: Volume | None
+    sources: tuple[str, ...]
+    note: str | None = None
+
+    def action_ids(self) -> frozenset[str]:
+        """The ids of the joint actions this muscle performs."""
+        return frozenset(a.action for a in self.actions)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    description: str
+    sources: tuple[str, ...]
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseMuscle:
+    muscle: str
+    role: str
+    involvement: float
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class VariantValue:
+    value: str
+    note: str
+    shift: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    key: str
+    default: str
+    values: tuple[VariantValue, ...]
+    sources: tuple[str, ...] = ()
+
+    def value_names(self) -> tuple[str, ...]:
+        """The allowed values, in declared order."""
+        return tuple(v.value for v in self.values)
+
+    def get(self, value: str) -> VariantValue | None:
+        """The declared value named `value`, or None."""
+        for v in self.values:
+            if v.value == value:
+                return v
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    equipment: tuple[str, ...]
+    mechanic: str
+    force: str
+    pattern: str
+    actions: tuple[str, ...]
+    muscles: tuple[ExerciseMuscle, ...]
+    variants: tuple[Variant, ...]
+    safety: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def variant(self, key: str) -> Variant | None:
+        """The declared variant with this key, or None."""
+        for v in self.variants:
+            if v.key == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """One row of the muscle -> exercises index: how an exercise uses a muscle at its default variant."""
+
+    exercise: str
+    role: str
+    involvement: float
+    equipment: tuple[str, ...] = field(default=())

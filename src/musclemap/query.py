@@ -1,0 +1,211 @@
+"""Questions over a KnowledgeBase: an exercise's muscles by role, exercises for a muscle, muscle details."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from . import model as m
+from .errors import BadQuery, BadVariant
+from .kb import KnowledgeBase
+
+
+@dataclass(frozen=True, slots=True)
+class MuscleWork:
+    """One muscle's part in an exercise (at a chosen variant)."""
+
+    muscle: m.Muscle
+    role: str
+    involvement: float
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWork:
+    """A muscle group's part in an exercise: its members that work, most involved first."""
+
+    group: m.Group
+    involvement: float  # the most involved member's
+    muscles: tuple[MuscleWork, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VariantChoice:
+    key: str
+    value: str
+    note: str
+    values: tuple[str, ...]
+    default: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseAnswer:
+    """Which muscles an exercise works, in what role and how hard."""
+
+    exercise: m.Exercise
+    variant: tuple[VariantChoice, ...]
+    muscles: tuple[MuscleWork, ...]
+    groups: tuple[GroupWork, ...]
+
+    def by_role(self, role: str) -> tuple[MuscleWork, ...]:
+        """The muscles in one role, most involved first."""
+        return tuple(w for w in self.muscles if w.role == role)
+
+
+@dataclass(frozen=True, slots=True)
+class RankedExercise:
+    """An exercise in a ranking for a muscle or group: how it uses that muscle (or the group's busiest member)."""
+
+    exercise: m.Exercise
+    muscle: m.Muscle
+    role: str
+    involvement: float
+
+
+@dataclass(frozen=True, slots=True)
+class MuscleInfo:
+    muscle: m.Muscle
+    groups: tuple[m.Group, ...]
+    top: tuple[RankedExercise, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupInfo:
+    group: m.Group
+    members: tuple[m.Muscle, ...]
+    top: tuple[RankedExercise, ...]
+
+
+def parse_variant_pairs(pairs: Iterable[str]) -> dict[str, str]:
+    """Turn ["foot_placement=high", ...] into a dict; raise BadVariant on a malformed or repeated pair."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key, value = key.strip().lower().replace("-", "_"), value.strip().lower().replace("-", "_")
+        if not sep or not key or not value:
+            raise BadVariant(f"variant {pair!r} is not KEY=VALUE (for example foot_placement=high)")
+        if key in out:
+            raise BadVariant(f"variant {key!r} is given twice")
+        out[key] = value
+    return out
+
+
+def choose_variant(ex: m.Exercise, requested: Mapping[str, str]) -> tuple[VariantChoice, ...]:
+    """Every declared variant of the exercise with the requested or default value; BadVariant names what is allowed."""
+    declared = {v.key: v for v in ex.variants}
+    for key, value in requested.items():
+        var = declared.get(key)
+        if var is None:
+            allowed = ", ".join(declared) if declared else "none"
+            raise BadVariant(f"{ex.name} has no variant {key!r}; its variants: {allowed}")
+        if var.get(value) is None:
+            raise BadVariant(f"{key}={value!r} is not allowed for {ex.name}; choose one of: "
+                             + ", ".join(var.value_names()))
+    choices = []
+    for var in ex.variants:
+        value = var.get(requested.get(var.key, var.default))
+        assert value is not None
+        choices.append(VariantChoice(var.key, value.value, value.note, var.value_names(), var.default))
+    return tuple(choices)
+
+
+def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, str] | None = None) -> ExerciseAnswer:
+    """The muscles an exercise works at a variant, with roles and involvement, grouped by muscle group."""
+    ex = kb.exercises[exercise_id]
+    choices = choose_variant(ex, variant or {})
+    shift: dict[str, float] = {}
+    for choice in choices:
+        value = ex.variant(choice.key).get(choice.value)  # type: ignore[union-attr]
+        for muscle_id, delta in value.shift:  # type: ignore[union-attr]
+            shift[muscle_id] = shift.get(muscle_id, 0.0) + delta
+    works = [
+        MuscleWork(kb.muscles[em.muscle], em.role, _clamp(em.involvement + shift.get(em.muscle, 0.0)), em.why)
+        for em in ex.muscles
+    ]
+    works.sort(key=lambda w: (-w.involvement, m.ROLES.index(w.role), w.muscle.name))
+    return ExerciseAnswer(ex, choices, tuple(works), _group_works(kb, works))
+
+
+def _clamp(x: float) -> float:
+    return round(min(1.0, max(0.0, x)), 3)
+
+
+def _group_works(kb: KnowledgeBase, works: list[MuscleWork]) -> tuple[GroupWork, ...]:
+    # Each muscle is shown under its first (primary) group, so that every muscle appears once.
+    buckets: dict[str, list[MuscleWork]] = {}
+    for w in works:
+        buckets.setdefault(w.muscle.groups[0], []).append(w)
+    out = [GroupWork(kb.groups[gid], max(w.involvement for w in ws), tuple(ws)) for gid, ws in buckets.items()]
+    out.sort(key=lambda g: (-g.involvement, g.group.name))
+    return tuple(out)
+
+
+def members_of(kb: KnowledgeBase, record_id: str) -> tuple[str, ...]:
+    """The muscle ids a muscle or group id stands for."""
+    if record_id in kb.muscles:
+        return (record_id,)
+    return kb.groups[record_id].members
+
+
+def exercises_for(
+    kb: KnowledgeBase,
+    target: str | None = None,
+    *,
+    equipment: str | None = None,
+    roles: Iterable[str] = (),
+    limit: int | None = None,
+) -> tuple[RankedExercise, ...]:
+    """Exercises that work a muscle or group (its busiest member), ranked by involvement, then filtered.
+
+    Without a target, every exercise is listed under its most involved target muscle.
+    """
+    roles = tuple(roles)
+    for role in roles:
+        if role not in m.ROLES:
+            raise BadQuery(f"unknown role {role!r}; choose one of: {', '.join(m.ROLES)}")
+    if equipment is not None and equipment not in m.EQUIPMENT:
+        raise BadQuery(f"unknown equipment {equipment!r}; choose one of: {', '.join(m.EQUIPMENT)}")
+    if limit is not None and limit < 1:
+        raise BadQuery("the limit must be at least 1")
+    best: dict[str, tuple[m.Usage, str]] = {}
+    if target is None:
+        for ex in kb.exercises.values():
+            em = max((x for x in ex.muscles if x.role == "target"), key=lambda x: x.involvement)
+            best[ex.id] = (m.Usage(ex.id, em.role, em.involvement, ex.equipment), em.muscle)
+    else:
+        for muscle_id in members_of(kb, target):
+            for use in kb.usage.get(muscle_id, ()):
+                if roles and use.role not in roles:
+                    continue
+                if use.exercise not in best or use.involvement > best[use.exercise][0].involvement:
+                    best[use.exercise] = (use, muscle_id)
+    rows = []
+    for use, muscle_id in best.values():
+        if equipment is not None and equipment not in use.equipment:
+            continue
+        if roles and use.role not in roles:
+            continue
+        rows.append((use, muscle_id))
+    rows.sort(key=lambda r: (-r[0].involvement, m.ROLES.index(r[0].role), r[0].exercise))
+    if limit is not None:
+        rows = rows[:limit]
+    return tuple(RankedExercise(kb.exercises[u.exercise], kb.muscles[mid], u.role, u.involvement) for u, mid in rows)
+
+
+def muscle_info(kb: KnowledgeBase, muscle_id: str, limit: int = 10) -> MuscleInfo:
+    """A muscle's anatomy, its groups and the exercises that work it hardest."""
+    muscle = kb.muscles[muscle_id]
+    return MuscleInfo(muscle, tuple(kb.groups[g] for g in muscle.groups), exercises_for(kb, muscle_id, limit=limit))
+
+
+def group_info(kb: KnowledgeBase, group_id: str, limit: int = 10) -> GroupInfo:
+    """A group, its member muscles and the exercises that work it hardest."""
+    group = kb.groups[group_id]
+    return GroupInfo(group, tuple(kb.muscles[mid] for mid in group.members), exercises_for(kb, group_id, limit=limit))
+
+
+def largest_muscles(kb: KnowledgeBase, limit: int = 5) -> tuple[m.Muscle, ...]:
+    """Muscles with a published volume, largest first."""
+    sized = [mu for mu in kb.muscles.values() if mu.volume is not None]
+    sized.sort(key=lambda mu: -mu.volume.value)  # type: ignore[union-attr]
+    return tuple(sized[:limit])

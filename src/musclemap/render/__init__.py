@@ -1,0 +1,1 @@
+"""Output formats: JSON payloads (the documented contract) and terminal text."""

@@ -1,0 +1,140 @@
+"""JSON payloads: the stable, documented contract of every command (docs/json-contract.md, docs/schemas/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..kb import KnowledgeBase
+from ..query import ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
+from ..resolve import Resolution
+
+SCHEMA_VERSION = "1.0"
+
+
+def source_entries(kb: KnowledgeBase, keys: tuple[str, ...] | list[str]) -> list[dict[str, Any]]:
+    """Full bibliography entries for source keys, in order, without repeats."""
+    out = []
+    for key in dict.fromkeys(keys):
+        s = kb.sources[key]
+        out.append({"key": s.key, "authors": s.authors, "year": s.year, "title": s.title, "where": s.where,
+                    "doi": s.doi, "verified": s.verified})
+    return out
+
+
+def show_payload(kb: KnowledgeBase, ans: ExerciseAnswer) -> dict[str, Any]:
+    """`show --json`."""
+    ex = ans.exercise
+    keys = list(ex.sources)
+    for var in ex.variants:
+        keys.extend(var.sources)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "exercise": {
+            "id": ex.id,
+            "name": ex.name,
+            "aliases": list(ex.aliases),
+            "equipment": list(ex.equipment),
+            "mechanic": ex.mechanic,
+            "force": ex.force,
+            "pattern": ex.pattern,
+            "actions": list(ex.actions),
+            "variant": {c.key: c.value for c in ans.variant},
+            "variants": {c.key: list(c.values) for c in ans.variant},
+            "variant_defaults": {c.key: c.default for c in ans.variant},
+            "variant_notes": {c.key: c.note for c in ans.variant},
+            "safety": list(ex.safety),
+        },
+        "involvement_basis": "curated",
+        "muscles": [
+            {"id": w.muscle.id, "name": w.muscle.name, "groups": list(w.muscle.groups), "role": w.role,
+             "involvement": w.involvement, "why": w.why}
+            for w in ans.muscles
+        ],
+        "groups": [
+            {"id": g.group.id, "name": g.group.name, "involvement": g.involvement,
+             "muscles": [w.muscle.id for w in g.muscles]}
+            for g in ans.groups
+        ],
+        "sources": source_entries(kb, keys),
+    }
+
+
+def _ranked(rows: tuple[RankedExercise, ...]) -> list[dict[str, Any]]:
+    return [
+        {"id": r.exercise.id, "name": r.exercise.name, "equipment": list(r.exercise.equipment),
+         "muscle": r.muscle.id, "role": r.role, "involvement": r.involvement}
+        for r in rows
+    ]
+
+
+def muscle_payload(kb: KnowledgeBase, info: MuscleInfo) -> dict[str, Any]:
+    """`muscle --json` for a muscle."""
+    mu = info.muscle
+    keys = list(mu.sources) + ([mu.volume.source] if mu.volume else [])
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "muscle",
+        "id": mu.id,
+        "name": mu.name,
+        "latin": mu.latin,
+        "aliases": list(mu.aliases),
+        "groups": list(mu.groups),
+        "region": mu.region,
+        "views": list(mu.views),
+        "depth": mu.depth,
+        "location": mu.location,
+        "volume_cm3": mu.volume.value if mu.volume else None,
+        "volume_source": mu.volume.source if mu.volume else None,
+        "actions": [
+            {"joint": a.joint, "action": a.action, "name": kb.actions[a.action].name, "prime_mover": a.prime_mover}
+            for a in mu.actions
+        ],
+        "functions": list(mu.functions),
+        "note": mu.note,
+        "top_exercises": _ranked(info.top),
+        "sources": source_entries(kb, keys),
+    }
+
+
+def group_payload(kb: KnowledgeBase, info: GroupInfo) -> dict[str, Any]:
+    """`muscle --json` for a group."""
+    g = info.group
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "group",
+        "id": g.id,
+        "name": g.name,
+        "aliases": list(g.aliases),
+        "group_kind": g.kind,
+        "description": g.description,
+        "members": [{"id": mu.id, "name": mu.name} for mu in info.members],
+        "top_exercises": _ranked(info.top),
+        "sources": source_entries(kb, g.sources),
+    }
+
+
+def exercises_payload(rows: tuple[RankedExercise, ...], filters: dict[str, Any]) -> dict[str, Any]:
+    """`exercises --json`."""
+    return {"schema_version": SCHEMA_VERSION, "filters": filters, "exercises": _ranked(rows)}
+
+
+def list_payload(kb: KnowledgeBase) -> dict[str, Any]:
+    """`list --json`."""
+    exercises = sorted(kb.exercises.values(), key=lambda e: e.name.lower())
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "exercises": [{"id": e.id, "name": e.name, "equipment": list(e.equipment), "pattern": e.pattern}
+                      for e in exercises],
+    }
+
+
+def resolve_payload(kb: KnowledgeBase, res: Resolution) -> dict[str, Any]:
+    """`resolve --json`."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "query": res.query,
+        "match": {"id": res.match, "name": kb.display_name(res.kind, res.match)} if res.match else None,
+        "confidence": res.confidence,
+        "method": res.method,
+        "alternatives": [{"id": c.id, "name": c.name, "score": round(c.score / 100, 3)} for c in res.alternatives],
+    }

@@ -1,0 +1,180 @@
+"""Terminal text: rich renderables for each command's answer."""
+
+from __future__ import annotations
+
+from rich.console import Group as RenderGroup
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from .. import model as m
+from ..kb import KnowledgeBase
+from ..query import ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
+from ..resolve import Resolution
+
+BAR_WIDTH = 20
+ROLE_STYLES = {
+    "target": "bold red",
+    "synergist": "yellow",
+    "stabilizer": "cyan",
+    "dynamic_stabilizer": "blue",
+    "antagonist_stabilizer": "magenta",
+}
+
+
+def bar(value: float, width: int = BAR_WIDTH) -> Text:
+    """An involvement bar: filled blocks for the share of maximal effort, then the percentage."""
+    filled = round(value * width)
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    text.append(f" {round(value * 100):3d}%")
+    return text
+
+
+def short_cite(kb: KnowledgeBase, key: str) -> str:
+    """"Escamilla et al. 2001" for a source key."""
+    s = kb.sources[key]
+    words = s.authors.split(",")[0].split("(")[0].split()
+    if len(words) > 1 and words[-1].isupper():
+        words = words[:-1]  # drop the initials
+    first = " ".join(words)
+    many = "," in s.authors
+    year = s.year if s.year is not None else "n.d."
+    return f"{first}{' et al.' if many else ''} {year}"
+
+
+def _role(role: str) -> Text:
+    return Text(m.ROLE_LABELS[role], style=ROLE_STYLES[role])
+
+
+def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
+    """`show`: the muscles grouped by muscle group, each with role, bar and why."""
+    ex = ans.exercise
+    parts: list[RenderableType] = []
+    head = Text(f"What muscles does the {ex.name.lower()} work?", style="bold")
+    parts.append(head)
+    parts.append(Text(f"{', '.join(e.replace('_', ' ') for e in ex.equipment)} · {ex.mechanic} · {ex.force}"
+                      f" · moves: {', '.join(kb.actions[a].name for a in ex.actions)}", style="dim"))
+    for c in ans.variant:
+        others = [v for v in c.values if v != c.value]
+        line = Text(f"{c.key} = {c.value}", style="bold")
+        line.append(f"  {c.note}")
+        if others:
+            line.append(f"  (also: {', '.join(others)})", style="dim")
+        parts.append(line)
+    name_width = max(len(w.muscle.name) for w in ans.muscles) + 2
+    role_width = max(len(m.ROLE_LABELS[w.role]) for w in ans.muscles) + 2
+    for g in ans.groups:
+        parts.append(Text(""))
+        parts.append(Text(g.group.name, style="bold underline"))
+        for w in g.muscles:
+            line = Text("  " + w.muscle.name.ljust(name_width))
+            line.append(m.ROLE_LABELS[w.role].ljust(role_width), style=ROLE_STYLES[w.role])
+            line.append_text(bar(w.involvement))
+            parts.append(line)
+            parts.append(Padding(Text(w.why, style="dim"), (0, 0, 0, 4)))
+    parts.append(Text(""))
+    parts.append(Text("Involvement: mean activation over the range of motion as a share of maximal voluntary effort, "
+                      "in a hard set at about 75% of one-repetition maximum (curated from the sources below).",
+                      style="dim"))
+    if ex.safety:
+        parts.append(Text("\nSafety", style="bold"))
+        parts.extend(Text(f" • {s}") for s in ex.safety)
+    keys = list(dict.fromkeys([*ex.sources, *(k for v in ex.variants for k in v.sources)]))
+    parts.append(Text("\nSources: " + "; ".join(short_cite(kb, k) for k in keys), style="dim"))
+    return RenderGroup(*parts)
+
+
+def _ranked_table(rows: tuple[RankedExercise, ...], show_muscle: bool) -> Table:
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("exercise", no_wrap=True)
+    table.add_column("equipment")
+    if show_muscle:
+        table.add_column("muscle")
+    table.add_column("role", no_wrap=True)
+    table.add_column("involvement", no_wrap=True)
+    for i, r in enumerate(rows, 1):
+        cells: list[RenderableType] = [str(i), r.exercise.name, ", ".join(r.exercise.equipment)]
+        if show_muscle:
+            cells.append(r.muscle.name)
+        cells.extend([_role(r.role), bar(r.involvement)])
+        table.add_row(*cells)
+    return table
+
+
+def muscle_text(kb: KnowledgeBase, info: MuscleInfo) -> RenderableType:
+    """`muscle` for a muscle: anatomy, actions, functions, volume and top exercises."""
+    mu = info.muscle
+    parts: list[RenderableType] = [
+        Text(mu.name, style="bold").append(f"  ({mu.latin})", style="italic dim"),
+        Text(f"groups: {', '.join(g.name for g in info.groups)} · region: {mu.region.replace('_', ' ')}"
+             f" · seen from the {' and '.join(mu.views)} · {mu.depth}", style="dim"),
+        Text(mu.location),
+    ]
+    if mu.aliases:
+        parts.append(Text("also called: " + ", ".join(mu.aliases), style="dim"))
+    parts.append(Text("\nActions", style="bold"))
+    for a in mu.actions:
+        parts.append(Text(f" • {kb.actions[a.action].name}").append(
+            "  prime mover" if a.prime_mover else "  assists", style="red" if a.prime_mover else "dim"))
+    parts.append(Text("\nIn daily life and sport", style="bold"))
+    parts.extend(Text(f" • {f}") for f in mu.functions)
+    if mu.volume:
+        parts.append(Text(f"\nTypical adult volume: {mu.volume.value:g} cm³ ({short_cite(kb, mu.volume.source)})"))
+    if mu.note:
+        parts.append(Text(f"\nNote: {mu.note}", style="yellow"))
+    if info.top:
+        parts.append(Text("\nExercises that work it hardest", style="bold"))
+        parts.append(_ranked_table(info.top, show_muscle=False))
+    parts.append(Text("\nSources: " + "; ".join(short_cite(kb, k) for k in mu.sources), style="dim"))
+    return RenderGroup(*parts)
+
+
+def group_text(kb: KnowledgeBase, info: GroupInfo) -> RenderableType:
+    """`muscle` for a group: description, members and top exercises."""
+    g = info.group
+    parts: list[RenderableType] = [Text(g.name, style="bold"), Text(g.description)]
+    if g.aliases:
+        parts.append(Text("also called: " + ", ".join(g.aliases), style="dim"))
+    parts.append(Text("\nMembers", style="bold"))
+    for mu in info.members:
+        parts.append(Text(f" • {mu.name}").append(f"  {mu.location}", style="dim"))
+    if info.top:
+        parts.append(Text("\nExercises that work it hardest", style="bold"))
+        parts.append(_ranked_table(info.top, show_muscle=True))
+    parts.append(Text("\nSources: " + "; ".join(short_cite(kb, k) for k in g.sources), style="dim"))
+    return RenderGroup(*parts)
+
+
+def exercises_text(rows: tuple[RankedExercise, ...], title: str) -> RenderableType:
+    """`exercises`: a ranked table."""
+    if not rows:
+        return Text(f"{title}: no exercise matches these filters.")
+    return RenderGroup(Text(title, style="bold"), _ranked_table(rows, show_muscle=True))
+
+
+def list_text(kb: KnowledgeBase) -> RenderableType:
+    """`list`: every exercise id and name."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("name")
+    table.add_column("equipment")
+    for ex in sorted(kb.exercises.values(), key=lambda e: e.name.lower()):
+        table.add_row(ex.id, ex.name, ", ".join(ex.equipment))
+    return RenderGroup(table, Text(f"{len(kb.exercises)} exercises", style="dim"))
+
+
+def resolve_text(kb: KnowledgeBase, res: Resolution) -> RenderableType:
+    """`resolve`: the match, its confidence and the alternatives."""
+    parts: list[RenderableType] = []
+    if res.match:
+        parts.append(Text(f"{res.query!r} -> {kb.display_name(res.kind, res.match)} ({res.match})", style="bold")
+                     .append(f"  confidence {res.confidence:.2f}, {res.method} match", style="dim"))
+    else:
+        parts.append(Text(f"{res.query!r}: no confident match", style="bold yellow"))
+    if res.alternatives:
+        parts.append(Text("alternatives:" if res.match else "closest:", style="dim"))
+        parts.extend(Text(f"  {c.name} ({c.id})  score {c.score / 100:.2f}") for c in res.alternatives)
+    return RenderGroup(*parts)
