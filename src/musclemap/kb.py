@@ -238,7 +238,9 @@ def parse_muscle(rec: _Record, joint_of: Callable[[str], str | None]) -> m.Muscl
         value = sub.get("value", float)
         if not 0 < value < 5000:
             raise sub.error("value", f"{value} cm3 is not a plausible muscle volume")
-        volume = m.Volume(value, sub.ident("source"))
+        basis = sub.enum("basis", m.VOLUME_BASES) if sub.has("basis") else "measured"
+        sub.used.add("basis")
+        volume = m.Volume(value, sub.ident("source"), basis)
         sub.done()
     rec.used.add("volume_cm3")
     out = m.Muscle(
@@ -560,13 +562,10 @@ def load_yaml(root: Path | None = None) -> KnowledgeBase:
 
 
 def load_default() -> KnowledgeBase:
-    """The packaged knowledge base: from the snapshot when it is there, else from the YAML files."""
-    from .snapshot import open_snapshot, snapshot_path
+    """The packaged knowledge base, through a snapshot that matches the YAML files (built if need be)."""
+    from .snapshot import open_current
 
-    path = snapshot_path()
-    if path.exists():
-        return open_snapshot(path)
-    return load_yaml()
+    return open_current()
 
 
 def iter_records(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:

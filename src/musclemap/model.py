@@ -31,6 +31,7 @@ REGIONS: tuple[str, ...] = (
 )
 VIEWS: tuple[str, ...] = ("front", "back")
 DEPTHS: tuple[str, ...] = ("superficial", "deep")
+VOLUME_BASES: tuple[str, ...] = ("measured", "model")
 GROUP_KINDS: tuple[str, ...] = ("muscle", "functional", "regional")
 SOURCE_KINDS: tuple[str, ...] = ("book", "article", "model", "web")
 EQUIPMENT: tuple[str, ...] = (
@@ -93,6 +94,7 @@ class MuscleAction:
 class Volume:
     value: float
     source: str
+    basis: str = "measured"  # measured, or model: derived from a published model's parameters
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ exercise, its muscles and a few name keys, and nothing else; no YAML parser is i
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -120,7 +121,7 @@ def _encode(value: Any) -> Any:
 
 def write_snapshot(kb: KnowledgeBase, path: Path, digest: str) -> None:
     """Write the whole knowledge base to an SQLite file at path (replaced atomically)."""
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
@@ -206,12 +207,42 @@ def open_snapshot(path: Path) -> KnowledgeBase:
 
 def snapshot_digest(path: Path) -> str | None:
     """The source digest recorded in a snapshot."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
         return str(row[0]) if row else None
     finally:
         con.close()
+
+
+def cache_dir() -> Path:
+    """Where snapshots built at run time go: $MUSCLEMAP_CACHE_DIR, else the user's cache folder."""
+    env = os.environ.get("MUSCLEMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "musclemap"
+
+
+def open_current() -> KnowledgeBase:
+    """Open the packaged snapshot if it matches the YAML files; otherwise build a matching one in the cache.
+
+    The packaged snapshot is rebuilt by `make snapshot`; the check costs one read of the YAML files, and keeps an
+    edited knowledge base from being answered out of a stale snapshot.
+    """
+    digest = source_digest()
+    packaged = snapshot_path()
+    if packaged.exists() and snapshot_digest(packaged) == digest:
+        return open_snapshot(packaged)
+    cached = cache_dir() / f"kb-{SCHEMA}-{digest[:20]}.sqlite"
+    if not cached.exists():
+        kb = load_yaml()
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_snapshot(kb, cached, digest)
+        except OSError:
+            return kb  # a read-only home: answer from the YAML files directly
+    return open_snapshot(cached)
 
 
 def build(root: Path | None = None, out: Path | None = None) -> Path:

@@ -85,6 +85,7 @@ def muscle_payload(kb: KnowledgeBase, info: MuscleInfo) -> dict[str, Any]:
         "location": mu.location,
         "volume_cm3": mu.volume.value if mu.volume else None,
         "volume_source": mu.volume.source if mu.volume else None,
+        "volume_basis": mu.volume.basis if mu.volume else None,
         "actions": [
             {"joint": a.joint, "action": a.action, "name": kb.actions[a.action].name, "prime_mover": a.prime_mover}
             for a in mu.actions

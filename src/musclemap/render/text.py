@@ -122,7 +122,8 @@ def muscle_text(kb: KnowledgeBase, info: MuscleInfo) -> RenderableType:
     parts.append(Text("\nIn daily life and sport", style="bold"))
     parts.extend(Text(f" • {f}") for f in mu.functions)
     if mu.volume:
-        parts.append(Text(f"\nTypical adult volume: {mu.volume.value:g} cm³ ({short_cite(kb, mu.volume.source)})"))
+        how = "derived from the model of " if mu.volume.basis == "model" else ""
+        parts.append(Text(f"\nTypical adult volume: about {mu.volume.value:g} cm³ ({how}{short_cite(kb, mu.volume.source)})"))
     if mu.note:
         parts.append(Text(f"\nNote: {mu.note}", style="yellow"))
     if info.top:

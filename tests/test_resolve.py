@@ -1,0 +1,78 @@
+"""Names to ids: normalisation, exact lookup, fuzzy matching and suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from musclemap.errors import UnknownExercise, UnknownMuscle
+from musclemap.kb import KnowledgeBase
+from musclemap.resolve import name_key, require_exercise, require_muscle, resolve_exercise, resolve_muscle, singular
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("presses", "press"), ("press", "press"), ("squats", "squat"), ("raises", "raise"), ("crunches", "crunch"),
+    ("flyes", "fly"), ("flies", "fly"), ("calves", "calf"), ("gluteus", "gluteus"), ("abdominis", "abdominis"),
+    ("lats", "lat"), ("abs", "abs"), ("deadlifts", "deadlift"), ("pushups", "pushup"), ("biceps", "bicep"),
+])
+def test_singular_folds_plurals(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize("text", ["Leg press", "leg presses", "LEG-PRESS", "press, leg", "Leg Press (Machine)",
+                                  "the leg press", "leg   press!", "legpress", "Leg Presses"])
+def test_leg_press_names_resolve_exactly(kb: KnowledgeBase, text: str) -> None:
+    res = resolve_exercise(kb, text)
+    assert (res.match, res.method, res.confidence) == ("leg_press", "exact", 1.0)
+
+
+def test_word_order_is_ignored() -> None:
+    assert name_key("Bench Press (Barbell)") == name_key("barbell bench press")
+
+
+@pytest.mark.parametrize(("typo", "expected"), [
+    ("leg pres", "leg_press"),
+    ("lag press", "leg_press"),
+    ("horizantal leg press", "horizontal_leg_press"),
+])
+def test_clear_typos_resolve_fuzzily_with_lower_confidence(kb: KnowledgeBase, typo: str, expected: str) -> None:
+    res = resolve_exercise(kb, typo)
+    assert res.match == expected
+    assert res.method == "fuzzy"
+    assert 0.5 < res.confidence < 1.0
+
+
+def test_gibberish_does_not_match_and_raises_with_no_wild_guess(kb: KnowledgeBase) -> None:
+    res = resolve_exercise(kb, "zzqx wobble thing")
+    assert res.match is None
+    with pytest.raises(UnknownExercise):
+        require_exercise(kb, "zzqx wobble thing")
+
+
+def test_ambiguous_name_is_not_guessed_but_suggested(kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownExercise) as info:
+        require_exercise(kb, "press leg single horizontal")
+    assert info.value.suggestions
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("quads", "group", "quadriceps"),
+    ("Quadriceps", "group", "quadriceps"),
+    ("hamstrings", "group", "hamstrings"),
+    ("glutes", "group", "gluteals"),
+    ("calves", "group", "calves"),
+    ("gluteus_maximus", "muscle", "gluteus_maximus"),
+    ("Gluteus Maximus", "muscle", "gluteus_maximus"),
+    ("VMO", "muscle", "vastus_medialis"),
+    ("lats", "muscle", "latissimus_dorsi"),
+    ("rear delt", "muscle", "deltoid_posterior"),
+    ("soleus", "muscle", "soleus"),
+])
+def test_muscle_and_group_names(kb: KnowledgeBase, text: str, kind: str, expected: str) -> None:
+    res = resolve_muscle(kb, text)
+    assert (res.kind, res.match) == (kind, expected)
+
+
+def test_unknown_muscle_suggests(kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownMuscle) as info:
+        require_muscle(kb, "hamstrung muscle group")
+    assert "Hamstrings" in info.value.suggestions
