@@ -95,3 +95,20 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MUSCLEMAP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="also run tests marked slow (always on when CI=true)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests run in CI (CI=true) or with --slow; otherwise they are deselected, not skipped."""
+    import os
+
+    if config.getoption("--slow") or os.environ.get("CI", "").lower() == "true":
+        return
+    keep = [item for item in items if "slow" not in item.keywords]
+    dropped = [item for item in items if "slow" in item.keywords]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep

@@ -19,8 +19,8 @@ _ES_AFTER = ("ss", "ch", "sh", "x", "z")
 _KEEP_S = ("ss", "us", "is")
 
 # A fuzzy match is taken without asking only when it is this close and clearly ahead of the next record.
-ACCEPT_SCORE = 90.0
-ACCEPT_MARGIN = 5.0
+ACCEPT_SCORE = 85.0
+ACCEPT_MARGIN = 8.0
 SUGGEST_SCORE = 55.0
 WRATIO_WEIGHT = 0.9
 
