@@ -12,7 +12,7 @@ from musclemap.resolve import name_key, require_exercise, require_muscle, resolv
 @pytest.mark.parametrize(("word", "expected"), [
     ("presses", "press"), ("press", "press"), ("squats", "squat"), ("raises", "raise"), ("crunches", "crunch"),
     ("flyes", "fly"), ("flies", "fly"), ("calves", "calf"), ("gluteus", "gluteus"), ("abdominis", "abdominis"),
-    ("lats", "lat"), ("abs", "abs"), ("deadlifts", "deadlift"), ("pushups", "pushup"), ("biceps", "bicep"),
+    ("lats", "lat"), ("abs", "ab"), ("ups", "up"), ("deadlifts", "deadlift"), ("pushups", "pushup"), ("biceps", "bicep"),
 ])
 def test_singular_folds_plurals(word: str, expected: str) -> None:
     assert singular(word) == expected

@@ -7,9 +7,8 @@ Two ways in: `load_yaml` reads the YAML source files and checks every rule (used
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import model as m
 from .errors import DataError
@@ -24,27 +23,38 @@ _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
 # The knowledge base
 
 
-@dataclass(frozen=True, slots=True)
-class NameChoices:
+class NameChoices(NamedTuple):
     """The names of some record kinds, laid out for fuzzy matching."""
 
     keys_list: list[str]
     refs: list[tuple[NameRef, ...]]
 
 
-@dataclass(frozen=True)
 class KnowledgeBase:
     """All records, keyed by id, plus the name index and the muscle -> exercises index."""
 
-    sources: Mapping[str, m.Source]
-    joints: Mapping[str, m.Joint]
-    actions: Mapping[str, m.JointAction]
-    groups: Mapping[str, m.Group]
-    muscles: Mapping[str, m.Muscle]
-    exercises: Mapping[str, m.Exercise]
-    names: Mapping[str, tuple[NameRef, ...]]
-    usage: Mapping[str, tuple[m.Usage, ...]]
-    _choices: dict[tuple[str, ...], NameChoices] = field(default_factory=dict, repr=False, compare=False)
+    __slots__ = ("sources", "joints", "actions", "groups", "muscles", "exercises", "names", "usage", "_choices")
+
+    def __init__(
+        self,
+        sources: Mapping[str, m.Source],
+        joints: Mapping[str, m.Joint],
+        actions: Mapping[str, m.JointAction],
+        groups: Mapping[str, m.Group],
+        muscles: Mapping[str, m.Muscle],
+        exercises: Mapping[str, m.Exercise],
+        names: Mapping[str, tuple[NameRef, ...]],
+        usage: Mapping[str, tuple[m.Usage, ...]],
+    ) -> None:
+        self.sources = sources
+        self.joints = joints
+        self.actions = actions
+        self.groups = groups
+        self.muscles = muscles
+        self.exercises = exercises
+        self.names = names
+        self.usage = usage
+        self._choices: dict[tuple[str, ...], NameChoices] = {}
 
     def display_name(self, kind: str, record_id: str) -> str:
         """The display name of a record of the given kind."""
@@ -97,8 +107,8 @@ class _Record:
         value = self.raw[fld]
         if typ is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if isinstance(value, bool) and typ is not bool and (typ is int or typ is float):
-            raise self.error(fld, f"expected {typ.__name__}, got a boolean")
+        if isinstance(value, bool) and (typ is int or typ is float):
+            raise self.error(fld, "expected a number, got a boolean")
         if not isinstance(value, typ):
             want = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
             raise self.error(fld, f"expected {want}, got {type(value).__name__}")
@@ -318,15 +328,15 @@ def parse_exercise(rec: _Record) -> m.Exercise:
 # Cross-reference pass
 
 
-@dataclass
 class RawKB:
     """Parsed records with the file each came from, before references are checked."""
 
-    sources: list[tuple[str, m.Source]] = field(default_factory=list)
-    joints: list[tuple[str, m.Joint]] = field(default_factory=list)
-    groups: list[tuple[str, m.Group]] = field(default_factory=list)
-    muscles: list[tuple[str, m.Muscle]] = field(default_factory=list)
-    exercises: list[tuple[str, m.Exercise]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.sources: list[tuple[str, m.Source]] = []
+        self.joints: list[tuple[str, m.Joint]] = []
+        self.groups: list[tuple[str, m.Group]] = []
+        self.muscles: list[tuple[str, m.Muscle]] = []
+        self.exercises: list[tuple[str, m.Exercise]] = []
 
 
 def _unique(items: Iterable[tuple[str, Any]], attr: str, seen: dict[str, str] | None = None) -> dict[str, Any]:

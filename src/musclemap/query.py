@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import model as m
 from .errors import BadQuery, BadVariant
 from .kb import KnowledgeBase
 
 
-@dataclass(frozen=True, slots=True)
-class MuscleWork:
+class MuscleWork(NamedTuple):
     """One muscle's part in an exercise (at a chosen variant)."""
 
     muscle: m.Muscle
@@ -20,8 +19,7 @@ class MuscleWork:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class GroupWork:
+class GroupWork(NamedTuple):
     """A muscle group's part in an exercise: its members that work, most involved first."""
 
     group: m.Group
@@ -29,8 +27,7 @@ class GroupWork:
     muscles: tuple[MuscleWork, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class VariantChoice:
+class VariantChoice(NamedTuple):
     key: str
     value: str
     note: str
@@ -38,8 +35,7 @@ class VariantChoice:
     default: str
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseAnswer:
+class ExerciseAnswer(NamedTuple):
     """Which muscles an exercise works, in what role and how hard."""
 
     exercise: m.Exercise
@@ -52,8 +48,7 @@ class ExerciseAnswer:
         return tuple(w for w in self.muscles if w.role == role)
 
 
-@dataclass(frozen=True, slots=True)
-class RankedExercise:
+class RankedExercise(NamedTuple):
     """An exercise in a ranking for a muscle or group: how it uses that muscle (or the group's busiest member)."""
 
     exercise: m.Exercise
@@ -62,15 +57,13 @@ class RankedExercise:
     involvement: float
 
 
-@dataclass(frozen=True, slots=True)
-class MuscleInfo:
+class MuscleInfo(NamedTuple):
     muscle: m.Muscle
     groups: tuple[m.Group, ...]
     top: tuple[RankedExercise, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class GroupInfo:
+class GroupInfo(NamedTuple):
     group: m.Group
     members: tuple[m.Muscle, ...]
     top: tuple[RankedExercise, ...]
@@ -103,9 +96,9 @@ def choose_variant(ex: m.Exercise, requested: Mapping[str, str]) -> tuple[Varian
                              + ", ".join(var.value_names()))
     choices = []
     for var in ex.variants:
-        value = var.get(requested.get(var.key, var.default))
-        assert value is not None
-        choices.append(VariantChoice(var.key, value.value, value.note, var.value_names(), var.default))
+        chosen = var.get(requested.get(var.key, var.default))
+        assert chosen is not None  # checked above, and the loader checks every default
+        choices.append(VariantChoice(var.key, chosen.value, chosen.note, var.value_names(), var.default))
     return tuple(choices)
 
 

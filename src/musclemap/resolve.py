@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UnknownExercise, UnknownMuscle
 
@@ -29,7 +28,7 @@ def singular(word: str) -> str:
     """The singular form of one lower-case word (good enough to fold plurals together)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(_KEEP_S):
+    if len(word) <= 2 or not word.endswith("s") or word.endswith(_KEEP_S):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -65,16 +64,14 @@ def name_keys(text: str) -> tuple[str, ...]:
     return (key,) if key == compact else (key, compact)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     id: str
     name: str
     score: float  # 0-100
     kind: str = "exercise"
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """What a free-text name maps to: the match (or None), how sure, and the runners-up."""
 
     query: str

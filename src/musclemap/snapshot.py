@@ -11,7 +11,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -108,10 +107,11 @@ TABLES: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, tuple) and value and isinstance(value[0], m.Usage):
-        return [asdict(u) for u in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return asdict(value)
+    """Records (NamedTuples) to JSON-ready dicts, recursively; other tuples to lists."""
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {f: _encode(getattr(value, f)) for f in value._fields}
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
     return value
 
 
