@@ -50,6 +50,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20, help="fresh processes per cold-start figure")
     args = parser.parse_args()
 
+    # Byte-compile the package as a regular (non-editable) install would, so that cold starts load cached
+    # bytecode even where PYTHONDONTWRITEBYTECODE is set.
+    import compileall
+
+    import musclemap
+
+    compileall.compile_dir(str(Path(musclemap.__file__).parent), quiet=1)
+
     exe = cli_command()
     env_cmds = {
         "bare python -c pass": [sys.executable, "-c", "pass"],

@@ -27,16 +27,20 @@ def snapshot_path() -> Path:
 
 
 def source_digest(root: Path | None = None) -> str:
-    """A digest of the YAML knowledge base, stored in the snapshot to tell when it is stale."""
-    import hashlib
+    """A fingerprint of the YAML knowledge base, stored in the snapshot to tell when it is stale.
+
+    CRC-32 over names and contents: it only has to notice edits, not resist forgery, and it avoids importing
+    hashlib on every start.
+    """
+    import zlib
 
     root = data_dir() if root is None else root
-    h = hashlib.sha256()
+    crc, size = 0, 0
     for _kind, path in source_files(root):
-        h.update(str(path.relative_to(root)).encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-    return h.hexdigest()
+        data = path.read_bytes()
+        crc = zlib.crc32(str(path.relative_to(root)).encode() + b"\0" + data, crc)
+        size += len(data)
+    return f"{crc:08x}-{size}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -234,7 +238,7 @@ def open_current() -> KnowledgeBase:
     packaged = snapshot_path()
     if packaged.exists() and snapshot_digest(packaged) == digest:
         return open_snapshot(packaged)
-    cached = cache_dir() / f"kb-{SCHEMA}-{digest[:20]}.sqlite"
+    cached = cache_dir() / f"kb-{SCHEMA}-{digest}.sqlite"
     if not cached.exists():
         kb = load_yaml()
         try:
