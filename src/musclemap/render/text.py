@@ -89,18 +89,16 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
 def _ranked_table(rows: tuple[RankedExercise, ...], show_muscle: bool) -> Table:
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("#", justify="right")
-    table.add_column("exercise", no_wrap=True)
-    table.add_column("equipment")
-    if show_muscle:
-        table.add_column("muscle")
+    table.add_column("exercise")
     table.add_column("role", no_wrap=True)
     table.add_column("involvement", no_wrap=True)
     for i, r in enumerate(rows, 1):
-        cells: list[RenderableType] = [str(i), r.exercise.name, ", ".join(r.exercise.equipment)]
+        detail = ", ".join(e.replace("_", " ") for e in r.exercise.equipment)
         if show_muscle:
-            cells.append(r.muscle.name)
-        cells.extend([_role(r.role), bar(r.involvement)])
-        table.add_row(*cells)
+            detail = f"{r.muscle.name} · {detail}"
+        cell = Text(r.exercise.name)
+        cell.append(f"\n{detail}", style="dim")
+        table.add_row(str(i), cell, _role(r.role), bar(r.involvement))
     return table
 
 
