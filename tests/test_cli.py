@@ -122,3 +122,10 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(args: list[str], mess
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_a_clear_typo_is_taken_and_said_on_stderr() -> None:
+    result = run("show", "leg pres", "--json")
+    assert result.exit_code == 0
+    assert "taking 'leg pres' as 'Leg press'" in result.stderr
+    assert json.loads(result.stdout)["exercise"]["id"] == "leg_press"
