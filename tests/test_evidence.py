@@ -1,0 +1,42 @@
+"""The published EMG comparisons: well-formed, and reproduced by the knowledge base far better than a baseline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from musclemap.kb import KnowledgeBase
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import evidence_score  # noqa: E402
+
+ROWS = evidence_score.load_rows()
+
+
+def test_the_table_is_large_and_broad() -> None:
+    assert len(ROWS) >= 40
+    assert len({r.study for r in ROWS}) >= 20
+    assert {r.region for r in ROWS} == {"lower", "upper_trunk"}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_every_row_names_known_ids_and_a_direction(kb: KnowledgeBase, row: evidence_score.Row) -> None:
+    assert row.exercise_a in kb.exercises and row.exercise_b in kb.exercises
+    assert row.muscle_a in kb.muscles and row.muscle_b in kb.muscles
+    assert row.direction in {">", "<", "="}
+    if row.kind == "between":
+        assert row.muscle_a == row.muscle_b
+    else:
+        assert (row.exercise_a, row.variant_a) == (row.exercise_b, row.variant_b)
+
+
+def test_knowledge_base_reproduces_most_comparisons_and_beats_the_baseline(kb: KnowledgeBase) -> None:
+    result = evidence_score.score(kb, ROWS)
+    n = result["totals"]["all"]  # type: ignore[index]
+    assert not result["skipped"]
+    model = result["model"]["all"] / n  # type: ignore[index]
+    baseline = result["baseline"]["all"] / n  # type: ignore[index]
+    assert model >= 0.8
+    assert model > baseline + 0.3
