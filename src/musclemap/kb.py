@@ -33,7 +33,8 @@ class NameChoices(NamedTuple):
 class KnowledgeBase:
     """All records, keyed by id, plus the name index and the muscle -> exercises index."""
 
-    __slots__ = ("sources", "joints", "actions", "groups", "muscles", "exercises", "names", "usage", "_choices")
+    __slots__ = ("sources", "joints", "actions", "groups", "muscles", "exercises", "names", "usage", "computed",
+                 "_choices")
 
     def __init__(
         self,
@@ -45,6 +46,7 @@ class KnowledgeBase:
         exercises: Mapping[str, m.Exercise],
         names: Mapping[str, tuple[NameRef, ...]],
         usage: Mapping[str, tuple[m.Usage, ...]],
+        computed: Mapping[str, m.Computed] | None = None,
     ) -> None:
         self.sources = sources
         self.joints = joints
@@ -54,6 +56,7 @@ class KnowledgeBase:
         self.exercises = exercises
         self.names = names
         self.usage = usage
+        self.computed: Mapping[str, m.Computed] = {} if computed is None else computed
         self._choices: dict[tuple[str, ...], NameChoices] = {}
 
     def display_name(self, kind: str, record_id: str) -> str:
@@ -319,9 +322,22 @@ def parse_exercise(rec: _Record) -> m.Exercise:
         variants=tuple(variants),
         safety=rec.str_list("safety", required=False),
         sources=rec.str_list("sources", nonempty=True),
+        mechanics=_mechanics(rec),
     )
     rec.done()
     return out
+
+
+def _mechanics(rec: _Record) -> str | None:
+    """The `mechanics` block as canonical JSON (validated against its kind in link())."""
+    import json
+
+    block = rec.get("mechanics", dict, required=False)
+    if block is None:
+        return None
+    sub = _Sub(rec, "mechanics", block)
+    sub.enum("kind", m.MECHANICS_KINDS)
+    return json.dumps(block, sort_keys=True, separators=(",", ":"))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -437,6 +453,17 @@ def _check_exercise(file: str, ex: m.Exercise, muscles: Mapping[str, m.Muscle],
         if em.role != "target" and em.involvement > top:
             raise err(f"muscles[{i}].involvement",
                       f"{em.muscle!r} ({em.involvement}) is more involved than every target (top {top})")
+    if ex.mechanics is not None:
+        import json
+
+        block = json.loads(ex.mechanics)
+        for key, values in block.get("variants", {}).items():
+            var = ex.variant(key)
+            if var is None:
+                raise err("mechanics.variants", f"{key!r} is not a declared variant of the exercise")
+            for value in values:
+                if var.get(value) is None:
+                    raise err(f"mechanics.variants.{key}", f"{value!r} is not a declared value of {key!r}")
     keys: set[str] = set()
     for i, var in enumerate(ex.variants):
         fld = f"variants[{i}]"
@@ -563,12 +590,20 @@ def parse_files(files: Iterable[tuple[str, str, list[Any]]]) -> RawKB:
     return raw
 
 
-def load_yaml(root: Path | None = None) -> KnowledgeBase:
-    """Read, validate and index the YAML knowledge base under root (the packaged one by default)."""
+def load_yaml(root: Path | None = None, compute: bool = True) -> KnowledgeBase:
+    """Read, validate and index the YAML knowledge base under root (the packaged one by default).
+
+    With compute, the mechanics engine (numpy) runs for every exercise that has a mechanics description.
+    """
     root = data_dir() if root is None else root
     files = [(kind, str(p.relative_to(root)), read_yaml(p, str(p.relative_to(root))))
              for kind, p in source_files(root)]
-    return link(parse_files(files))
+    kb = link(parse_files(files))
+    if compute:
+        from .mechanics.engine import compute_all
+
+        kb.computed = compute_all(kb)
+    return kb
 
 
 def load_default() -> KnowledgeBase:

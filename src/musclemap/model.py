@@ -44,6 +44,9 @@ EQUIPMENT: tuple[str, ...] = (
 )
 MECHANICS: tuple[str, ...] = ("compound", "isolation")
 FORCES: tuple[str, ...] = ("push", "pull", "static")
+# Posture models of the mechanics engine (mechanics/statics.py KINDS); kept here so loading needs no numpy.
+MECHANICS_KINDS: tuple[str, ...] = ("sled", "stand", "bridge", "pad", "calf")
+
 PATTERNS: tuple[str, ...] = (
     "squat", "hinge", "lunge", "horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull",
     "hip_extension", "knee_extension", "knee_flexion", "plantarflexion", "hip_abduction", "hip_adduction",
@@ -171,6 +174,7 @@ class Exercise(NamedTuple):
     variants: tuple[Variant, ...]
     safety: tuple[str, ...]
     sources: tuple[str, ...]
+    mechanics: str | None = None  # the mechanics description as canonical JSON, or None
 
     def variant(self, key: str) -> Variant | None:
         """The declared variant with this key, or None."""
@@ -178,6 +182,38 @@ class Exercise(NamedTuple):
             if v.key == key:
                 return v
         return None
+
+
+class Computed(NamedTuple):
+    """The mechanics engine's answer for one exercise at one combination of its mechanical variants."""
+
+    muscles: dict[str, tuple[float, str, str]]  # muscle id -> (involvement, role, driver)
+    joint_moments: tuple[tuple[str, float, float, str], ...]  # (joint, peak N m, mean N m, direction)
+    one_rm_kg: float
+    load_kg: float
+
+
+# The mechanics engine's leg model (MyoLeg after Rajagopal 2016): its muscle-tendon units and the
+# knowledge-base muscle each belongs to (several units may make up one muscle).
+ENGINE_UNITS: dict[str, str] = {
+    "glmax1": "gluteus_maximus", "glmax2": "gluteus_maximus", "glmax3": "gluteus_maximus",
+    "glmed1": "gluteus_medius", "glmed2": "gluteus_medius", "glmed3": "gluteus_medius",
+    "glmin1": "gluteus_minimus", "glmin2": "gluteus_minimus", "glmin3": "gluteus_minimus",
+    "tfl": "tensor_fasciae_latae", "piri": "piriformis", "iliacus": "iliopsoas", "psoas": "iliopsoas",
+    "sart": "sartorius", "recfem": "rectus_femoris", "vaslat": "vastus_lateralis", "vasmed": "vastus_medialis",
+    "vasint": "vastus_intermedius", "bflh": "biceps_femoris_long_head", "bfsh": "biceps_femoris_short_head",
+    "semiten": "semitendinosus", "semimem": "semimembranosus", "addmagDist": "adductor_magnus",
+    "addmagIsch": "adductor_magnus", "addmagMid": "adductor_magnus", "addmagProx": "adductor_magnus",
+    "addlong": "adductor_longus", "addbrev": "adductor_brevis", "grac": "gracilis",
+    "gasmed": "gastrocnemius_medial_head", "gaslat": "gastrocnemius_lateral_head", "soleus": "soleus",
+    "tibant": "tibialis_anterior", "perlong": "fibularis_longus",
+}
+ENGINE_MUSCLES: frozenset[str] = frozenset(ENGINE_UNITS.values())
+
+
+def combo_key(exercise_id: str, chosen: dict[str, str]) -> str:
+    """The key of one exercise at one combination of mechanical variant values (engine results are filed so)."""
+    return exercise_id + "|" + ",".join(f"{k}={v}" for k, v in sorted(chosen.items()))
 
 
 class Usage(NamedTuple):

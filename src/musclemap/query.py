@@ -17,6 +17,8 @@ class MuscleWork(NamedTuple):
     role: str
     involvement: float
     why: str
+    driver: str | None = None  # the engine's one line on what drives it, for computed muscles
+    basis: str = "curated"  # computed (mechanics engine) or curated (knowledge base)
 
 
 class GroupWork(NamedTuple):
@@ -42,6 +44,7 @@ class ExerciseAnswer(NamedTuple):
     variant: tuple[VariantChoice, ...]
     muscles: tuple[MuscleWork, ...]
     groups: tuple[GroupWork, ...]
+    computed: m.Computed | None = None
 
     def by_role(self, role: str) -> tuple[MuscleWork, ...]:
         """The muscles in one role, most involved first."""
@@ -103,20 +106,54 @@ def choose_variant(ex: m.Exercise, requested: Mapping[str, str]) -> tuple[Varian
 
 
 def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, str] | None = None) -> ExerciseAnswer:
-    """The muscles an exercise works at a variant, with roles and involvement, grouped by muscle group."""
+    """The muscles an exercise works at a variant, with roles and involvement, grouped by muscle group.
+
+    Where the mechanics engine has computed the exercise, its involvement and roles replace the curated ones for
+    the muscles it models; curated shifts of variants the engine cannot see (stance width, say) still apply, and
+    muscles outside the engine's model (trunk, stabilizers) keep their curated values.
+    """
     ex = kb.exercises[exercise_id]
     choices = choose_variant(ex, variant or {})
+    computed, mechanical = _computed_for(kb, ex, choices)
     shift: dict[str, float] = {}
+    curated_shift: dict[str, float] = {}
     for choice in choices:
         value = ex.variant(choice.key).get(choice.value)  # type: ignore[union-attr]
         for muscle_id, delta in value.shift:  # type: ignore[union-attr]
-            shift[muscle_id] = shift.get(muscle_id, 0.0) + delta
-    works = [
-        MuscleWork(kb.muscles[em.muscle], em.role, _clamp(em.involvement + shift.get(em.muscle, 0.0)), em.why)
-        for em in ex.muscles
-    ]
+            curated_shift[muscle_id] = curated_shift.get(muscle_id, 0.0) + delta
+            if choice.key not in mechanical:
+                shift[muscle_id] = shift.get(muscle_id, 0.0) + delta
+    works: list[MuscleWork] = []
+    listed = set()
+    for em in ex.muscles:
+        listed.add(em.muscle)
+        muscle = kb.muscles[em.muscle]
+        got = computed.muscles.get(em.muscle) if computed else None
+        if computed is not None and got is None and em.muscle in m.ENGINE_MUSCLES and em.role != "antagonist_stabilizer":
+            continue  # the engine models this muscle and finds it idle here
+        if got is None:
+            works.append(MuscleWork(muscle, em.role, _clamp(em.involvement + curated_shift.get(em.muscle, 0.0)), em.why))
+            continue
+        role = em.role if em.role == "antagonist_stabilizer" else got[1]
+        works.append(MuscleWork(muscle, role, _clamp(got[0] + shift.get(em.muscle, 0.0)), em.why, got[2], "computed"))
+    if computed is not None:
+        for muscle_id, (value, role, driver) in computed.muscles.items():
+            if muscle_id not in listed and muscle_id in kb.muscles:
+                works.append(MuscleWork(kb.muscles[muscle_id], role, _clamp(value), driver, driver, "computed"))
     works.sort(key=lambda w: (-w.involvement, m.ROLES.index(w.role), w.muscle.name))
-    return ExerciseAnswer(ex, choices, tuple(works), _group_works(kb, works))
+    return ExerciseAnswer(ex, choices, tuple(works), _group_works(kb, works), computed)
+
+
+def _computed_for(kb: KnowledgeBase, ex: m.Exercise,
+                  choices: tuple[VariantChoice, ...]) -> tuple[m.Computed | None, frozenset[str]]:
+    """The engine's result for the chosen mechanical variants, and which variant keys are mechanical."""
+    if ex.mechanics is None:
+        return None, frozenset()
+    import json
+
+    mechanical = frozenset(json.loads(ex.mechanics).get("variants", {}))
+    chosen = {c.key: c.value for c in choices if c.key in mechanical}
+    return kb.computed.get(m.combo_key(ex.id, chosen)), mechanical
 
 
 def _clamp(x: float) -> float:

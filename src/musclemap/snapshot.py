@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from . import model as m
 from .kb import KnowledgeBase, data_dir, load_yaml, source_files
 
-SCHEMA = 1
+SCHEMA = 2
 T = TypeVar("T")
 
 
@@ -85,8 +85,13 @@ def _exercise(d: dict[str, Any]) -> m.Exercise:
     return m.Exercise(
         d["id"], d["name"], tuple(d["aliases"]), tuple(d["equipment"]), d["mechanic"], d["force"], d["pattern"],
         tuple(d["actions"]), tuple(m.ExerciseMuscle(**x) for x in d["muscles"]), variants, tuple(d["safety"]),
-        tuple(d["sources"]),
+        tuple(d["sources"]), d.get("mechanics"),
     )
+
+
+def _computed(d: dict[str, Any]) -> m.Computed:
+    return m.Computed({k: (v[0], v[1], v[2]) for k, v in d["muscles"].items()},
+                      tuple((j[0], j[1], j[2], j[3]) for j in d["joint_moments"]), d["one_rm_kg"], d["load_kg"])
 
 
 def _names(refs: list[list[str]]) -> tuple[tuple[str, str], ...]:
@@ -107,6 +112,7 @@ TABLES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "exercises": ("exercises", _exercise),
     "names": ("names", _names),
     "usage": ("usage", _usage),
+    "computed": ("computed", _computed),
 }
 
 
@@ -210,13 +216,15 @@ def open_snapshot(path: Path) -> KnowledgeBase:
 
 
 def snapshot_digest(path: Path) -> str | None:
-    """The source digest recorded in a snapshot."""
+    """The source digest recorded in a snapshot, or None if it was written with another schema."""
     con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
-        return str(row[0]) if row else None
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     finally:
         con.close()
+    if meta.get("schema") != str(SCHEMA):
+        return None
+    return meta.get("digest")
 
 
 def cache_dir() -> Path:

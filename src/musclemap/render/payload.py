@@ -44,12 +44,17 @@ def show_payload(kb: KnowledgeBase, ans: ExerciseAnswer) -> dict[str, Any]:
             "variant_notes": {c.key: c.note for c in ans.variant},
             "safety": list(ex.safety),
         },
-        "involvement_basis": "curated",
+        "involvement_basis": "computed" if ans.computed is not None else "curated",
         "muscles": [
             {"id": w.muscle.id, "name": w.muscle.name, "groups": list(w.muscle.groups), "role": w.role,
-             "involvement": w.involvement, "why": w.why}
+             "involvement": w.involvement, "why": w.why, "basis": w.basis, "driver": w.driver}
             for w in ans.muscles
         ],
+        "joint_moments": [
+            {"joint": j, "peak_nm": peak, "mean_nm": mean, "direction": direction}
+            for j, peak, mean, direction in (ans.computed.joint_moments if ans.computed else ())
+        ],
+        "one_rm_kg": ans.computed.one_rm_kg if ans.computed else None,
         "groups": [
             {"id": g.group.id, "name": g.group.name, "involvement": g.involvement,
              "muscles": [w.muscle.id for w in g.muscles]}

@@ -74,6 +74,8 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
             line.append_text(bar(w.involvement))
             parts.append(line)
             parts.append(Padding(Text(w.why, style="dim"), (0, 0, 0, 4)))
+            if w.driver and w.driver != w.why:
+                parts.append(Padding(Text(w.driver, style="dim italic"), (0, 0, 0, 4)))
     parts.append(Text(""))
     parts.append(Text("Involvement: mean activation over the range of motion as a share of maximal voluntary effort, "
                       "in a hard set at about 75% of one-repetition maximum (curated from the sources below).",

@@ -1,0 +1,234 @@
+"""Involvement from mechanics: for each exercise (and variant) with a mechanics description, the net joint
+moments over the range of motion, the one-repetition maximum, and each muscle's mean activation at 75 % of it.
+
+Steps (docs/mechanics.md):
+1. postures and joint moments per kg of load (statics.py);
+2. muscle force capacities and moment arms at each posture (muscles.py);
+3. static optimisation at a load, with a co-activation floor for two-joint muscles (below);
+4. 1RM: the load at which the first muscle saturates somewhere in the range (bisection);
+5. involvement: mean activation over the phases at 75 % of that load, per knowledge-base muscle;
+6. roles from thresholds, and each muscle's main driver in one line.
+
+Pure static optimisation silences a two-joint muscle whenever it opposes the net moment at one of its joints (the
+hamstrings in a leg press, which extend the hip but flex the knee). EMG shows such muscles quieter but not silent.
+Here every muscle that helps the net moment at one active joint gets an activation floor: CO_ACTIVATION times the
+mean activation of the one-joint muscles that help at that joint (shared neural drive to synergists). The antagonist
+moment this creates is then carried by the other muscles. CO_ACTIVATION is the model's one global parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from . import statics
+from ..model import Computed, combo_key
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+from .muscles import JOINTS, MuscleSet, leg_muscles
+from .optimize import solve
+
+CO_ACTIVATION = 0.3
+WORKING_FRACTION = 0.75  # involvement is defined at 75 % of the one-repetition maximum
+TARGET_RATIO = 0.8  # a target is within this fraction of the most involved computed muscle
+SYNERGIST_MIN = 0.1
+REPORT_MIN = 0.03  # computed muscles below this are left out of the answer
+
+ACTION_NAMES = {
+    ("hip", -1): "extends the hip", ("hip", 1): "flexes the hip",
+    ("knee", -1): "extends the knee", ("knee", 1): "flexes the knee",
+    ("ankle", -1): "plantarflexes the ankle", ("ankle", 1): "dorsiflexes the ankle",
+}
+ANGLE_NAMES = {"hip": "hip flexion", "knee": "knee flexion", "ankle": "ankle dorsiflexion"}
+
+
+class _Setup(NamedTuple):
+    phases: list[statics.Phase]
+    a_mats: list[np.ndarray]  # per phase: active joints x muscles
+    arms: list[np.ndarray]  # per phase: all joints x muscles (m)
+    caps: list[np.ndarray]
+
+
+def _setup(params: Mapping[str, Any], ms: MuscleSet) -> _Setup:
+    phases = statics.phases_for(dict(params))
+    a_mats, arms, caps = [], [], []
+    for ph in phases:
+        r = ms.moment_arms(ph.pose)
+        cap = ms.force_capacity(ph.pose)
+        rows = [JOINTS.index(j) for j in ph.active]
+        a_mats.append(r[rows] * cap)
+        arms.append(r)
+        caps.append(cap)
+    return _Setup(phases, a_mats, arms, caps)
+
+
+def _required(ph: statics.Phase, load: float) -> np.ndarray:
+    return np.array([ph.per_kg[j] * load + ph.body[j] for j in ph.active])
+
+
+def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    out = []
+    one_joint = sum(ms.crosses[j].astype(int) for j in JOINTS) == 1
+    for ph, a_mat in zip(setup.phases, setup.a_mats):
+        need = _required(ph, load)
+        first = solve(a_mat, need)
+        if co > 0:
+            lower = np.zeros(len(ms.names))
+            for row, _j in enumerate(ph.active):
+                helps = a_mat[row] * np.sign(need[row]) > 1e-6
+                agonists = helps & one_joint
+                if not agonists.any():
+                    continue
+                drive = float(np.average(first.activation[agonists], weights=ms.fmax[agonists]))
+                lower = np.maximum(lower, np.where(helps & ~one_joint, co * drive, 0.0))
+            sol = solve(a_mat, need, lower)
+        else:
+            sol = first
+        out.append((sol.activation, sol.reserve))
+    return out
+
+
+def _saturated(acts: list[tuple[np.ndarray, np.ndarray]]) -> bool:
+    return any(a.max() >= 0.999 or np.abs(r).max() > 1.0 for a, r in acts)
+
+
+def one_rep_max(setup: _Setup, ms: MuscleSet, co: float) -> float:
+    """The external load (kg) at which the first muscle saturates somewhere in the range."""
+    if _saturated(_activations(setup, ms, 0.0, co)):
+        return 0.0
+    hi = 20.0
+    while not _saturated(_activations(setup, ms, hi, co)) and hi < 5000:
+        hi *= 2
+    lo = hi / 2 if hi > 20.0 else 0.0
+    for _ in range(18):
+        mid = (lo + hi) / 2
+        if _saturated(_activations(setup, ms, mid, co)):
+            hi = mid
+        else:
+            lo = mid
+    return lo
+
+
+def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.ndarray, np.ndarray]],
+            context: str) -> str:
+    """One line on what drives a muscle here: its main action and where its moment arm peaks."""
+    contrib = {j: 0.0 for j in JOINTS}
+    for (a, _r), arms, cap, ph in zip(acts, setup.arms, setup.caps, setup.phases):
+        for j in ph.active:
+            row = JOINTS.index(j)
+            contrib[j] += float(sum(arms[row, i] * cap[i] * a[i] for i in idx))
+    joint = max(contrib, key=lambda j: abs(contrib[j]))
+    if abs(contrib[joint]) < 1e-9:
+        return "Works only a little here: none of its actions is needed against the load."
+    action = ACTION_NAMES[(joint, 1 if contrib[joint] > 0 else -1)]
+    grid = np.degrees(ms.grid[joint])
+    arm = np.abs(ms.arms[joint][:, idx]).mean(axis=1)
+    peak = int(round(float(grid[int(np.argmax(arm))]) / 5.0) * 5)
+    return f"{action.capitalize()} {context}; its moment arm there peaks near {peak} degrees of {ANGLE_NAMES[joint]}."
+
+
+def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet | None = None) -> Computed:
+    """Run the whole pipeline for one mechanics description."""
+    ms = leg_muscles() if ms is None else ms
+    setup = _setup(params, ms)
+    one_rm = one_rep_max(setup, ms, co)
+    load = WORKING_FRACTION * one_rm
+    acts = _activations(setup, ms, load, co)
+    mean_act = np.mean([a for a, _r in acts], axis=0)
+    context = str(params.get("against", "against the load"))
+
+    groups: dict[str, list[int]] = {}
+    for i, kb_id in enumerate(ms.kb_ids):
+        if kb_id is not None:
+            groups.setdefault(kb_id, []).append(i)
+    involvement = {k: float(np.average(mean_act[idx], weights=ms.fmax[idx])) for k, idx in groups.items()}
+    top = max(involvement.values())
+    active = {j for ph in setup.phases for j in ph.active}
+    first, last = setup.phases[0].pose, setup.phases[-1].pose
+    lengths_first, lengths_last = ms.lengths(first), ms.lengths(last)
+
+    muscles: dict[str, tuple[float, str, str]] = {}
+    for kb_id, idx in groups.items():
+        value = round(involvement[kb_id], 3)
+        if value < REPORT_MIN:
+            continue
+        role = _role(kb_id, idx, value, top, ms, setup, active, first, last, lengths_first, lengths_last)
+        muscles[kb_id] = (value, role, _driver(idx, setup, ms, acts, context))
+    return Computed(muscles, _joint_moments(setup, load), round(one_rm, 1), round(load, 1))
+
+
+def _role(kb_id: str, idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup, active: set[str],
+          first: dict[str, float], last: dict[str, float], l_first: np.ndarray, l_last: np.ndarray) -> str:
+    if value >= TARGET_RATIO * top and value >= 0.3:
+        return "target"
+    crossed = [j for j in JOINTS if j in active and ms.crosses[j][idx].any()]
+    if len(crossed) >= 2:
+        # length change over the range, split by joint (moment arm times angle change, both joints' shares)
+        parts = []
+        for j in crossed:
+            r = float(np.mean([arms[JOINTS.index(j), idx].mean() for arms in setup.arms]))
+            parts.append(-r * math.radians(last[j] - first[j]))
+        total = float(np.mean(l_last[idx] - l_first[idx]))
+        if min(parts) < 0 < max(parts) and abs(total) < 0.5 * max(abs(p) for p in parts):
+            return "dynamic_stabilizer"
+    if value >= SYNERGIST_MIN:
+        return "synergist"
+    return "stabilizer"
+
+
+def _joint_moments(setup: _Setup, load: float) -> tuple[tuple[str, float, float, str], ...]:
+    out = []
+    names = {"hip": ("flexion", "extension"), "knee": ("flexion", "extension"),
+             "ankle": ("dorsiflexion", "plantarflexion")}
+    for j in JOINTS:
+        values = [ph.per_kg[j] * load + ph.body[j] for ph in setup.phases if j in ph.active]
+        if not values:
+            continue
+        peak = max(values, key=abs)
+        out.append((j, round(abs(peak), 1), round(abs(float(np.mean(values))), 1),
+                    names[j][0] if peak > 0 else names[j][1]))
+    lumbar = [ph.lumbar_per_kg * load + ph.lumbar_body for ph in setup.phases]
+    if any(abs(v) > 0 for v in lumbar):
+        peak = max(lumbar, key=abs)
+        out.append(("lumbar_spine", round(abs(peak), 1), round(abs(float(np.mean(lumbar))), 1),
+                    "extension" if peak < 0 else "flexion"))
+    return tuple(out)
+
+
+def variant_params(base: Mapping[str, Any], chosen: Mapping[str, str]) -> dict[str, Any]:
+    """The mechanics parameters with the overrides of the chosen variant values applied."""
+    params = {k: v for k, v in base.items() if k != "variants"}
+    for key, value in sorted(chosen.items()):
+        params.update(base.get("variants", {}).get(key, {}).get(value, {}))
+    return params
+
+
+def mechanical_keys(base: Mapping[str, Any]) -> tuple[str, ...]:
+    """The variant keys that change the mechanics (the rest shift involvement by curated amounts)."""
+    return tuple(sorted(base.get("variants", {})))
+
+
+def compute_all(kb: KnowledgeBase, co: float = CO_ACTIVATION) -> dict[str, Computed]:
+    """The engine's answers for every exercise with a mechanics description, at every mechanical variant."""
+    out: dict[str, Computed] = {}
+    for ex in kb.exercises.values():
+        if ex.mechanics is not None:
+            out.update(compute_exercise(ex.id, ex.mechanics, ((v.key, v.value_names()) for v in ex.variants), co))
+    return out
+
+
+def compute_exercise(exercise_id: str, mechanics_json: str, variants: Iterable[tuple[str, tuple[str, ...]]],
+                     co: float = CO_ACTIVATION) -> dict[str, Computed]:
+    """Every combination of an exercise's mechanical variants, analysed."""
+    base = json.loads(mechanics_json)
+    keys = mechanical_keys(base)
+    values = {k: v for k, v in variants if k in keys}
+    combos: list[dict[str, str]] = [{}]
+    for k in keys:
+        combos = [{**c, k: v} for c in combos for v in values[k]]
+    return {combo_key(exercise_id, c): analyse(variant_params(base, c), co) for c in combos}

@@ -1,0 +1,325 @@
+"""Planar (sagittal) statics of the reference adult: postures over the range of motion and net joint moments.
+
+Coordinates: x points where the lifter faces, y up; angles in degrees, counter-clockwise positive, seen from the
+lifter's right. Segment angles are those of the vector from the proximal to the distal joint. Joint angles follow
+the model's conventions: hip flexion, knee flexion and ankle dorsiflexion are positive, and so are the moments
+that turn the joint that way (a knee extensor moment is negative).
+
+Each posture kind below turns a few parameters from the knowledge base (an exercise's `mechanics` block) into a
+list of phases, each with joint angles and the net moments the muscles must produce at the hip, knee and ankle per
+unit of external load, plus the moments from body weight alone. Moments are linear in the load, so the optimiser
+can scale them without recomputing the geometry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from . import body as b
+
+JOINT_SIGN = {"hip": 1.0, "knee": -1.0, "ankle": 1.0}  # muscle moment (z, on the distal side) -> flexion-positive
+
+
+class Phase(NamedTuple):
+    """One instant of the movement: joint angles (deg), moments (N m) = per_kg * load_kg + body, and which joints
+    the muscles must balance (a joint held by a pad, a seat or a locked knee is not)."""
+
+    pose: dict[str, float]
+    per_kg: dict[str, float]
+    body: dict[str, float]
+    active: tuple[str, ...]
+    lumbar_per_kg: float = 0.0
+    lumbar_body: float = 0.0
+
+
+class Force(NamedTuple):
+    point: np.ndarray
+    vector: np.ndarray  # N
+
+
+def unit(deg: float) -> np.ndarray:
+    r = math.radians(deg)
+    return np.array([math.cos(r), math.sin(r)])
+
+
+def cross(a: np.ndarray, f: np.ndarray) -> float:
+    return float(a[0] * f[1] - a[1] * f[0])
+
+
+class Leg(NamedTuple):
+    hip: np.ndarray
+    knee: np.ndarray
+    ankle: np.ndarray
+    thigh_deg: float
+    shank_deg: float
+    foot_deg: float
+
+    def foot_point(self, along: float, down: float = b.ANKLE_HEIGHT) -> np.ndarray:
+        """A point of the foot: `along` metres toward the toes from the ankle, `down` toward the sole."""
+        u = unit(self.foot_deg)
+        n = np.array([u[1], -u[0]])
+        return self.ankle + along * u + down * n
+
+    def weights(self) -> dict[str, Force]:
+        """Gravity on the thigh, shank and foot of this leg."""
+        down = np.array([0.0, -b.G])
+        th, sh = b.SEGMENTS["thigh"], b.SEGMENTS["shank"]
+        return {
+            "thigh": Force(self.hip + th.com_from_proximal * (self.knee - self.hip), b.mass("thigh") * down),
+            "shank": Force(self.knee + sh.com_from_proximal * (self.ankle - self.knee), b.mass("shank") * down),
+            "foot": Force(self.foot_point(b.MIDFOOT, b.ANKLE_HEIGHT / 2), b.mass("foot") * down),
+        }
+
+
+def leg_from(hip: np.ndarray, thigh_deg: float, knee_flex: float, ankle_df: float) -> Leg:
+    """Place a leg from the hip down, given the thigh's absolute angle and the knee and ankle angles."""
+    shank_deg = thigh_deg - knee_flex
+    foot_deg = shank_deg + 90.0 + ankle_df
+    knee = hip + b.SEGMENTS["thigh"].length_m * unit(thigh_deg)
+    ankle = knee + b.SEGMENTS["shank"].length_m * unit(shank_deg)
+    return Leg(hip, knee, ankle, thigh_deg, shank_deg, foot_deg)
+
+
+def leg_on_foot(ankle: np.ndarray, foot_deg: float, knee_flex: float, ankle_df: float) -> Leg:
+    """Place a leg from a planted foot up, given the foot's absolute angle and the ankle and knee angles."""
+    shank_deg = foot_deg - 90.0 - ankle_df
+    thigh_deg = shank_deg + knee_flex
+    knee = ankle - b.SEGMENTS["shank"].length_m * unit(shank_deg)
+    hip = knee - b.SEGMENTS["thigh"].length_m * unit(thigh_deg)
+    return Leg(hip, knee, ankle, thigh_deg, shank_deg, foot_deg)
+
+
+def joint_moments(leg: Leg, external: list[Force], with_weights: bool = True) -> dict[str, float]:
+    """Net muscle moments (flexion-positive) at hip, knee and ankle that balance the forces on the distal side."""
+    w = leg.weights() if with_weights else {}
+    on = {
+        "ankle": ["foot"],
+        "knee": ["foot", "shank"],
+        "hip": ["foot", "shank", "thigh"],
+    }
+    centres = {"hip": leg.hip, "knee": leg.knee, "ankle": leg.ankle}
+    out = {}
+    for joint, segs in on.items():
+        m = 0.0
+        for f in external:
+            m += cross(f.point - centres[joint], f.vector)
+        for s in segs:
+            if s in w:
+                m += cross(w[s].point - centres[joint], w[s].vector)
+        out[joint] = -m * JOINT_SIGN[joint]
+    return out
+
+
+def _bisect(f: Callable[[float], float], lo: float, hi: float, iters: int = 60) -> float:
+    flo = f(lo)
+    for _ in range(iters):
+        mid = (lo + hi) / 2
+        fm = f(mid)
+        if (fm > 0) == (flo > 0):
+            lo, flo = mid, fm
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def _linspace(ends: Any, n: int) -> list[float]:
+    """n evenly spaced values from ends[0] to ends[1]."""
+    a, c = float(ends[0]), float(ends[1])
+    return [a + (c - a) * i / (n - 1) for i in range(n)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Posture kinds
+
+
+def sled(p: dict[str, Any]) -> list[Phase]:
+    """Leg press: the seat holds the pelvis; the plate pushes each foot back along the rail.
+
+    Parameters: rail_deg (rail above horizontal), back_deg (seat back above horizontal), offset_m (distance from
+    the hip to the rail line through the feet, measured up the plate: larger = feet higher), knee_deg [bottom, top],
+    cop (where on the foot the plate pushes, metres from the ankle toward the toes), load_factor (share of the
+    load's weight that acts along the rail; defaults to sin(rail) for a sled, 1 for a weight stack).
+    """
+    rail = float(p["rail_deg"])
+    trunk_deg = 180.0 - float(p["back_deg"])
+    r_hat = unit(rail)
+    foot_deg = rail + 90.0
+    u_f = unit(foot_deg)
+    offset = float(p["offset_m"])
+    cop_along = float(p.get("cop", b.MIDFOOT))
+    factor = float(p.get("load_factor", math.sin(math.radians(rail)) if rail > 0 else 1.0))
+    hip = np.zeros(2)
+    phases = []
+    for knee in _linspace(p["knee_deg"], int(p.get("phases", 7))):
+        def miss(thigh: float, knee: float = knee) -> float:
+            shank = thigh - knee
+            ankle_df = foot_deg - shank - 90.0
+            leg = leg_from(hip, thigh, knee, ankle_df)
+            return float(np.dot(leg.foot_point(cop_along) - hip, u_f)) - offset
+
+        # thigh angles from pointing along the rail (rail - 60) to well above it
+        thigh = _bisect(miss, rail - 80.0, rail + 80.0)
+        shank = thigh - knee
+        ankle_df = foot_deg - shank - 90.0
+        leg = leg_from(hip, thigh, knee, ankle_df)
+        cop = leg.foot_point(cop_along)
+        plate = Force(cop, -r_hat * b.G * factor)  # per kg of load, shared by the legs on the plate
+        legs = float(p.get("legs", 2))
+        per_kg = {k: v / legs for k, v in joint_moments(leg, [plate], with_weights=False).items()}
+        body = joint_moments(leg, [])
+        pose = {"hip": thigh - trunk_deg + 180.0, "knee": knee, "ankle": ankle_df}
+        phases.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle")))
+    return phases
+
+
+def _upper_body_forces(hip: np.ndarray, trunk_deg: float, load_at: np.ndarray | None) -> tuple[list[Force], Force]:
+    """Weights of the head, arms and trunk (whole body, both sides) and the load's point (per kg)."""
+    t = unit(trunk_deg)
+    down = np.array([0.0, -b.G])
+    shoulder = hip + b.SEGMENTS["trunk"].length_m * t
+    trunk = Force(hip + b.SEGMENTS["trunk"].com_from_proximal * b.SEGMENTS["trunk"].length_m * t,
+                  b.mass("trunk") * down)
+    head = Force(shoulder + b.HEAD_ABOVE_SHOULDER * t, b.mass("head") * down)
+    arms = Force(shoulder if load_at is None else (shoulder + load_at) / 2, b.ARMS_FRACTION * b.BODY_MASS_KG * down)
+    load = Force(shoulder if load_at is None else load_at, down)
+    return [trunk, head, arms], load
+
+
+LOAD_POINTS: dict[str, Callable[[np.ndarray, float], np.ndarray]] = {
+    # where the load sits, from the hip and the trunk angle
+    "high_bar": lambda hip, t: hip + 0.50 * unit(t) + 0.05 * unit(t + 90.0),
+    "low_bar": lambda hip, t: hip + 0.45 * unit(t) + 0.07 * unit(t + 90.0),
+    "front_rack": lambda hip, t: hip + 0.52 * unit(t) + 0.10 * unit(t - 90.0),
+    "goblet": lambda hip, t: hip + 0.40 * unit(t) + 0.20 * unit(t - 90.0),
+    "hands_hanging": lambda hip, t: hip + 0.553 * unit(t) + np.array([0.0, -0.62]),
+}
+
+
+def stand(p: dict[str, Any]) -> list[Phase]:
+    """Squats and hinges on flat feet: each phase gives the knee angle and either the ankle angle (the trunk is
+    then solved) or the trunk angle (the ankle is solved) so that the whole body and the load balance over the
+    midfoot. Parameters: load (a key of LOAD_POINTS), phases: list of {knee, ankle} or {knee, trunk}."""
+    place = LOAD_POINTS[str(p["load"])]
+    cop_along = float(p.get("cop", b.MIDFOOT))
+    ankle = np.array([0.0, b.ANKLE_HEIGHT])
+    out = []
+    for ph in p["phases"]:
+        knee = float(ph["knee"])
+
+        def build(ankle_df: float, trunk_deg: float, knee: float = knee) -> tuple[Leg, list[Force], Force]:
+            leg = leg_on_foot(ankle, 0.0, knee, ankle_df)
+            upper, load = _upper_body_forces(leg.hip, trunk_deg, place(leg.hip, trunk_deg))
+            return leg, upper, load
+
+        def imbalance(leg: Leg, upper: list[Force], load: Force, load_kg: float) -> float:
+            cop_x = leg.foot_point(cop_along)[0]
+            moment = sum(2 * w.vector[1] * (w.point[0] - cop_x) for w in leg.weights().values())
+            moment += sum(f.vector[1] * (f.point[0] - cop_x) for f in upper)
+            moment += load_kg * load.vector[1] * (load.point[0] - cop_x)
+            return float(moment)
+
+        ref_load = float(p.get("balance_load_kg", 60.0))
+        if "ankle" in ph:
+            a = float(ph["ankle"])
+            t = _bisect(lambda tr: imbalance(*build(a, tr), ref_load), 0.0, 120.0)
+        else:
+            t = float(ph["trunk"])
+            a = _bisect(lambda an: imbalance(*build(an, t), ref_load), -40.0, 60.0)
+        leg, upper, load = build(a, t)
+        cop = leg.foot_point(cop_along, b.ANKLE_HEIGHT)
+        # per leg: the ground pushes up with half of everything above the feet, at the midfoot
+        above = sum(-f.vector[1] for f in upper) + 2 * sum(-w.vector[1] for k, w in leg.weights().items()
+                                                          if k != "foot")
+        grf_body = Force(cop, np.array([0.0, above / 2]))
+        grf_load = Force(cop, np.array([0.0, b.G / 2]))
+        per_kg = joint_moments(leg, [grf_load], with_weights=False)
+        body = joint_moments(leg, [grf_body])
+        pose = {"hip": leg.thigh_deg - t + 180.0, "knee": knee, "ankle": a}
+        l5 = leg.hip + 0.10 * unit(t)
+        lumbar_body = -sum(cross(f.point - l5, f.vector) for f in upper)
+        lumbar_per_kg = -cross(load.point - l5, load.vector)
+        out.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle"), lumbar_per_kg, lumbar_body))
+    return out
+
+
+def bridge(p: dict[str, Any]) -> list[Phase]:
+    """Hip thrust and glute bridge: upper back on a bench (or the floor), feet flat, load across the hips.
+    Parameters: phases: list of {hip, knee}; bench_m (height of the back support above the floor)."""
+    ankle = np.array([0.0, b.ANKLE_HEIGHT])
+    out = []
+    for ph in p["phases"]:
+        hip_flex, knee = float(ph["hip"]), float(ph["knee"])
+        shank_deg = -90.0 - float(ph.get("ankle", 0.0))
+        ankle_df = -90.0 - shank_deg
+        leg = leg_on_foot(ankle, 0.0, knee, ankle_df)
+        trunk_deg = leg.thigh_deg + 180.0 - hip_flex
+        shoulder = leg.hip + b.SEGMENTS["trunk"].length_m * unit(trunk_deg)
+        upper, _ = _upper_body_forces(leg.hip, trunk_deg, None)
+        support_x = shoulder[0]
+        cop = leg.foot_point(b.MIDFOOT)
+        # vertical support split between the feet (both) and the back support, by moments about the support
+        w_legs = sum(2 * w.vector[1] * (w.point[0] - support_x) for w in leg.weights().values())
+        w_upper = sum(f.vector[1] * (f.point[0] - support_x) for f in upper)
+        feet_body = -(w_legs + w_upper) / (cop[0] - support_x)
+        feet_load = -(-b.G) * (leg.hip[0] - support_x) / (cop[0] - support_x)
+        per_kg = joint_moments(leg, [Force(cop, np.array([0.0, feet_load / 2]))], with_weights=False)
+        body = joint_moments(leg, [Force(cop, np.array([0.0, feet_body / 2]))])
+        out.append(Phase({"hip": hip_flex, "knee": knee, "ankle": ankle_df}, per_kg, body, ("hip", "knee", "ankle")))
+    return out
+
+
+def pad(p: dict[str, Any]) -> list[Phase]:
+    """Machines that hold the thigh (leg extension, leg curls): a pad on the shin resists the knee.
+    Parameters: hip_deg, knee_deg [start, end], pad_m (pad distance from the knee along the shank),
+    direction: extension | flexion (the movement the pad resists), thigh_deg (thigh's absolute angle)."""
+    hip = np.zeros(2)
+    thigh_deg = float(p.get("thigh_deg", 0.0))
+    sign = 1.0 if p["direction"] == "extension" else -1.0
+    out = []
+    for knee in _linspace(p["knee_deg"], int(p.get("phases", 7))):
+        leg = leg_from(hip, thigh_deg, knee, 0.0)
+        shank_u = unit(leg.shank_deg)
+        # the pad pushes perpendicular to the shank, against the movement: for extension it pushes the shin back
+        normal = np.array([-shank_u[1], shank_u[0]]) * (-sign)
+        point = leg.knee + float(p["pad_m"]) * shank_u
+        per_kg = joint_moments(leg, [Force(point, normal * b.G / float(p.get("lever_ratio", 1.0)))],
+                               with_weights=False)
+        body = joint_moments(leg, [])
+        pose = {"hip": float(p["hip_deg"]), "knee": knee, "ankle": 0.0}
+        out.append(Phase(pose, {k: v for k, v in per_kg.items()}, body, ("knee",)))
+    return out
+
+
+def calf(p: dict[str, Any]) -> list[Phase]:
+    """Calf raises: the ground pushes on the balls of the feet; the knee is locked straight (standing) or held by a
+    pad (seated). Parameters: knee_deg, hip_deg, ankle_deg [bottom, top], body_weight (true if the lifter's weight
+    is part of the load)."""
+    knee = float(p["knee_deg"])
+    out = []
+    for a in _linspace(p["ankle_deg"], int(p.get("phases", 7))):
+        # the shank keeps its angle while the foot pivots on the ball, so the foot's angle follows the ankle's
+        leg = leg_from(np.zeros(2), -90.0 + knee, knee, a)
+        ball = leg.foot_point(b.ANKLE_TO_MTP)
+        per_kg = joint_moments(leg, [Force(ball, np.array([0.0, b.G / 2]))], with_weights=False)
+        above = (b.BODY_MASS_KG - 2 * b.mass("foot")) * b.G / 2 if p.get("body_weight") else 0.0
+        body = joint_moments(leg, [Force(ball, np.array([0.0, above]))])
+        out.append(Phase({"hip": float(p["hip_deg"]), "knee": knee, "ankle": a}, per_kg, body, ("ankle",)))
+    return out
+
+
+KINDS: dict[str, Callable[[dict[str, Any]], list[Phase]]] = {
+    "sled": sled,
+    "stand": stand,
+    "bridge": bridge,
+    "pad": pad,
+    "calf": calf,
+}
+
+
+def phases_for(params: dict[str, Any]) -> list[Phase]:
+    """The phases of a mechanics description (its `kind` picks the posture model)."""
+    return KINDS[str(params["kind"])](params)

@@ -1,0 +1,125 @@
+"""The mechanics engine's parts: moment-arm tables, statics, the optimiser, and its use through the query core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import tiny_data, write_kb
+from musclemap.kb import load_yaml
+from musclemap.mechanics import statics
+from musclemap.mechanics.engine import analyse
+from musclemap.mechanics.muscles import leg_muscles
+from musclemap.mechanics.optimize import solve
+from musclemap.query import exercise_answer
+
+
+@pytest.mark.parametrize(("unit", "joint", "sign"), [
+    ("vaslat", "knee", -1), ("vasmed", "knee", -1), ("recfem", "knee", -1), ("recfem", "hip", 1),
+    ("bflh", "hip", -1), ("bflh", "knee", 1), ("bfsh", "knee", 1), ("semiten", "hip", -1),
+    ("glmax2", "hip", -1), ("iliacus", "hip", 1), ("soleus", "ankle", -1), ("gasmed", "ankle", -1),
+    ("gasmed", "knee", 1), ("tibant", "ankle", 1),
+])
+def test_moment_arm_signs_match_anatomy(unit: str, joint: str, sign: int) -> None:
+    # flexion (dorsiflexion) positive: an extensor has a negative moment arm
+    ms = leg_muscles()
+    i = ms.names.index(unit)
+    r = ms.moment_arms({"hip": 30.0, "knee": 30.0, "ankle": 0.0})[("hip", "knee", "ankle").index(joint), i]
+    assert r * sign > 0.005
+
+
+@pytest.mark.parametrize("unit", ["vaslat", "vasmed", "vasint", "glmax1", "soleus", "tibant"])
+def test_one_joint_muscles_do_not_cross_the_other_joints(unit: str) -> None:
+    ms = leg_muscles()
+    i = ms.names.index(unit)
+    assert sum(bool(ms.crosses[j][i]) for j in ("hip", "knee", "ankle")) == 1
+
+
+def test_solver_meets_the_moments_within_bounds() -> None:
+    rng = np.random.default_rng(7)
+    a_mat = rng.normal(0, 40, size=(3, 12))
+    target = a_mat @ rng.uniform(0.1, 0.6, size=12)
+    sol = solve(a_mat, target)
+    assert np.allclose(a_mat @ sol.activation, target, atol=0.05)
+    assert (sol.activation >= 0).all() and (sol.activation <= 1).all()
+    floor = np.full(12, 0.2)
+    assert (solve(a_mat, target, floor).activation >= 0.2 - 1e-9).all()
+
+
+def test_solver_hands_an_impossible_moment_to_the_reserves() -> None:
+    a_mat = np.array([[10.0, 20.0]])
+    sol = solve(a_mat, np.array([100.0]))
+    assert np.allclose(sol.activation, 1.0)
+    assert sol.reserve[0] > 60
+
+
+def test_leg_press_feet_higher_demand_more_hip_and_less_knee() -> None:
+    def bottom(offset: float) -> statics.Phase:
+        return statics.phases_for({"kind": "sled", "rail_deg": 45, "back_deg": 25, "offset_m": offset,
+                                   "knee_deg": [90, 10]})[0]
+    low, high = bottom(-0.03), bottom(0.13)
+    assert high.per_kg["hip"] < low.per_kg["hip"]  # more negative: a larger hip extensor moment
+    assert high.per_kg["knee"] > low.per_kg["knee"]  # a smaller knee extensor moment
+    assert high.pose["hip"] > low.pose["hip"]
+
+
+def test_leg_press_hip_moment_per_kg_is_constant_over_the_range() -> None:
+    phases = statics.phases_for({"kind": "sled", "rail_deg": 45, "back_deg": 25, "offset_m": 0.1,
+                                 "knee_deg": [90, 10]})
+    hip = [ph.per_kg["hip"] for ph in phases]
+    assert max(hip) - min(hip) < 1e-6  # the plate force's line stays at one distance from the hip
+
+
+def soleus_share(knee: float) -> float:
+    c = analyse({"kind": "calf", "knee_deg": knee, "hip_deg": knee, "ankle_deg": [15, -25]})
+    return c.muscles["soleus"][0] / (c.muscles["soleus"][0] + c.muscles["gastrocnemius_medial_head"][0])
+
+
+def test_bent_knee_shifts_calf_work_to_the_soleus() -> None:
+    assert soleus_share(90.0) > soleus_share(0.0)
+
+
+def test_leg_extension_loads_the_knee_extensors_with_the_hip_free() -> None:
+    c = analyse({"kind": "pad", "hip_deg": 90, "knee_deg": [90, 0], "pad_m": 0.33, "direction": "extension"})
+    assert c.one_rm_kg > 0
+    assert [j[0] for j in c.joint_moments] == ["knee"]
+    assert c.muscles["vastus_lateralis"][1] == "target"
+    assert c.muscles["rectus_femoris"][0] >= 0.1
+    assert "extends the knee" in c.muscles["vastus_lateralis"][2].lower()
+
+
+def test_computed_involvement_reaches_the_answer(tmp_path: Path) -> None:
+    data = tiny_data()
+    data["exercises/legs.yaml"][0]["mechanics"] = {
+        "kind": "pad", "hip_deg": 90, "knee_deg": [90, 0], "pad_m": 0.33, "direction": "extension",
+        "against": "against the pad",
+    }
+    kb = load_yaml(write_kb(tmp_path, data))
+    ans = exercise_answer(kb, "leg_extension")
+    assert ans.computed is not None
+    vl = next(w for w in ans.muscles if w.muscle.id == "vastus_lateralis")
+    assert vl.basis == "computed" and vl.driver and "against the pad" in vl.driver
+    partial = exercise_answer(kb, "leg_extension", {"range": "partial"})
+    vl_partial = next(w for w in partial.muscles if w.muscle.id == "vastus_lateralis")
+    assert vl_partial.involvement == pytest.approx(vl.involvement - 0.1, abs=1e-6)  # non-mechanical shift still applies
+
+
+def test_mechanics_variants_must_be_declared(tmp_path: Path) -> None:
+    from musclemap.errors import DataError
+
+    data = tiny_data()
+    data["exercises/legs.yaml"][0]["mechanics"] = {"kind": "pad", "hip_deg": 90, "knee_deg": [90, 0], "pad_m": 0.3,
+                                                   "direction": "extension", "variants": {"grip": {"wide": {}}}}
+    with pytest.raises(DataError, match="mechanics.variants"):
+        load_yaml(write_kb(tmp_path, data))
+
+
+def test_unknown_mechanics_kind_is_rejected(tmp_path: Path) -> None:
+    from musclemap.errors import DataError
+
+    data = tiny_data()
+    data["exercises/legs.yaml"][0]["mechanics"] = {"kind": "trampoline"}
+    with pytest.raises(DataError, match="mechanics.kind"):
+        load_yaml(write_kb(tmp_path, data))

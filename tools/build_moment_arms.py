@@ -1,0 +1,180 @@
+"""Offline builder: muscle moment arms of the lower limb, from MyoSuite's MyoLeg model (after Rajagopal 2016).
+
+    pip install -e ".[physics-build]"      # mujoco and myo-sim, build-time only
+    python tools/build_moment_arms.py      # writes src/musclemap/data/mechanics/leg_moment_arms.json
+
+For every right-leg muscle of the model and each sagittal joint it crosses (hip flexion, knee flexion, ankle
+dorsiflexion, each positive in that direction as in the model), the moment arm r(theta) = -dL/dtheta is computed by
+central differences of the muscle-tendon length L while the other two joints stay at the neutral standing pose.
+MyoLeg's knee is a coupled joint: its translations and the patella follow polynomial functions of the knee angle
+(joint equality constraints). Each pose therefore moves every dependent coordinate along that path before the
+lengths are read, so the derivative is taken along the knee's real path rather than from one column of the
+actuator-moment matrix.
+
+The run also checks the separable length model that the runtime uses, L(h, k, a) ~ L0 + dL_h(h) + dL_k(k) +
+dL_a(a), against the model's exact lengths at random poses, and stores the worst error.
+Maximum isometric forces and optimal fibre lengths are Rajagopal et al. 2016's published values, read from
+../shared/data/muscle-params.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "musclemap" / "data" / "mechanics" / "leg_moment_arms.json"
+PARAMS = ROOT.parent / "shared" / "data" / "muscle-params.csv"
+
+JOINTS = {"hip": "hip_flexion_r", "knee": "knee_angle_r", "ankle": "ankle_angle_r"}
+GRID_DEG = {
+    "hip": list(range(-30, 121, 5)),
+    "knee": list(range(0, 121, 5)),
+    "ankle": list(range(-40, 31, 5)),
+}
+STEP = 1e-4  # rad, for central differences
+
+
+def load_model():  # type: ignore[no-untyped-def]
+    import mujoco
+    from myo_sim.build.compose import build_spec
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = build_spec("myolegs").compile()
+    return mujoco, model
+
+
+class Poser:
+    """Sets the right leg's sagittal angles, with every coupled knee coordinate on its constraint path."""
+
+    def __init__(self, mujoco, model) -> None:  # type: ignore[no-untyped-def]
+        self.mj = mujoco
+        self.m = model
+        self.d = mujoco.MjData(model)
+        name = lambda t, i: mujoco.mj_id2name(model, t, i)  # noqa: E731
+        self.jid = {name(mujoco.mjtObj.mjOBJ_JOINT, i): i for i in range(model.njnt)}
+        self.couplings = []  # (dependent qpos address, driver qpos address, polynomial coefficients)
+        for e in range(model.neq):
+            if model.eq_type[e] == mujoco.mjtEq.mjEQ_JOINT:
+                dep, drv = model.eq_obj1id[e], model.eq_obj2id[e]
+                self.couplings.append((model.jnt_qposadr[dep], model.jnt_qposadr[drv], np.array(model.eq_data[e][:5])))
+        self.muscles = [name(mujoco.mjtObj.mjOBJ_ACTUATOR, i) for i in range(model.nu)]
+
+    def lengths(self, angles: dict[str, float]) -> np.ndarray:
+        d, m = self.d, self.m
+        d.qpos[:] = m.qpos0
+        for joint, value in angles.items():
+            d.qpos[m.jnt_qposadr[self.jid[JOINTS[joint]]]] = value
+        for dep, drv, c in self.couplings:
+            x = d.qpos[drv] - m.qpos0[drv]
+            d.qpos[dep] = m.qpos0[dep] + c[0] + c[1] * x + c[2] * x**2 + c[3] * x**3 + c[4] * x**4
+        self.mj.mj_fwdPosition(m, d)
+        return np.array(d.actuator_length, dtype=float)
+
+
+def rajagopal_params() -> dict[str, tuple[float, float, float, float]]:
+    """Per right-leg muscle: max isometric force (N), optimal fibre length, tendon slack length (m), pennation (deg)."""
+    out = {}
+    with PARAMS.open(newline="") as f:
+        for row in csv.DictReader(f):
+            if row["model"] == "OpenSim_Rajagopal2016" and row["muscle"].endswith("_r"):
+                out[row["muscle"]] = (float(row["max_isometric_force_N"]), float(row["optimal_fiber_length_m"]),
+                                      float(row["tendon_slack_length_m"]), float(row["pennation_angle_deg"]))
+    return out
+
+
+def segments(poser: Poser) -> dict[str, float]:
+    """Segment lengths of the model at the neutral pose: hip-knee, knee-ankle joint centres, and the foot."""
+    mj, m, d = poser.mj, poser.m, poser.d
+    poser.lengths({"hip": 0.0, "knee": 0.0, "ankle": 0.0})
+
+    def centre(joint: str) -> np.ndarray:
+        return np.array(d.xanchor[mj.mj_name2id(m, mj.mjtObj.mjOBJ_JOINT, joint)])
+
+    hip, knee, ankle, mtp = (centre(j) for j in ("hip_flexion_r", "knee_angle_r", "ankle_angle_r", "mtp_angle_r"))
+    return {
+        "thigh": round(float(np.linalg.norm(hip - knee)), 4),
+        "shank": round(float(np.linalg.norm(knee - ankle)), 4),
+        "ankle_to_mtp": round(float(np.linalg.norm((mtp - ankle)[:2])), 4),
+    }
+
+
+def main() -> int:
+    mujoco, model = load_model()
+    poser = Poser(mujoco, model)
+    params = rajagopal_params()
+    right = [i for i, n in enumerate(poser.muscles) if n.endswith("_r")]
+    neutral = {"hip": 0.0, "knee": 0.0, "ankle": 0.0}
+    l_ref = poser.lengths(neutral)
+
+    arms: dict[str, np.ndarray] = {}
+    for joint, grid in GRID_DEG.items():
+        rows = []
+        for deg in grid:
+            theta = np.radians(deg)
+            lo = poser.lengths({**neutral, joint: theta - STEP})
+            hi = poser.lengths({**neutral, joint: theta + STEP})
+            rows.append(-(hi - lo) / (2 * STEP))
+        arms[joint] = np.array(rows)  # grid x muscles
+
+    def separable_length(idx: int, pose: dict[str, float]) -> float:
+        total = l_ref[idx]
+        for joint, grid in GRID_DEG.items():
+            g = np.radians(grid)
+            r = arms[joint][:, idx]
+            # L(theta) - L(0) = -integral of r from 0 to theta (trapezoid on a fine resampling)
+            fine = np.linspace(0.0, pose[joint], 200)
+            total -= np.trapezoid(np.interp(fine, g, r), fine)
+        return float(total)
+
+    rng = np.random.default_rng(1)
+    worst = 0.0
+    for _ in range(200):
+        pose = {j: float(np.radians(rng.uniform(GRID_DEG[j][0], GRID_DEG[j][-1]))) for j in GRID_DEG}
+        exact = poser.lengths(pose)
+        for idx in right:
+            worst = max(worst, abs(separable_length(idx, pose) - exact[idx]))
+
+    muscles = {}
+    for idx in right:
+        name = poser.muscles[idx]
+        crossed = {j: [round(float(v) * 1000, 2) for v in arms[j][:, idx]] for j in GRID_DEG
+                   if np.max(np.abs(arms[j][:, idx])) > 1e-3}
+        if not crossed or name not in params:
+            continue
+        fmax, lopt, slack, pennation = params[name]
+        muscles[name.removesuffix("_r")] = {
+            "max_isometric_force_n": fmax,
+            "optimal_fiber_length_m": lopt,
+            "tendon_slack_length_m": slack,
+            "pennation_deg": pennation,
+            "length_neutral_m": round(float(l_ref[idx]), 5),
+            "moment_arm_mm": crossed,
+        }
+    doc = {
+        "about": "Sagittal moment arms (mm) of the right leg's muscles, r = -dL/dtheta along the coupled knee path, "
+                 "each joint swept with the others at the neutral standing pose. Angles in degrees: hip flexion, "
+                 "knee flexion and ankle dorsiflexion positive. A positive moment arm turns the joint in its "
+                 "positive direction (a knee extensor has a negative knee moment arm).",
+        "model": "MyoSuite MyoLeg (myo-sim 0.2.3, Apache-2.0), converted from Rajagopal et al. 2016",
+        "forces": "max isometric force and optimal fibre length: Rajagopal et al. 2016 (OpenSim model)",
+        "sources": ["rajagopal2016", "caggiano2022"],
+        "separable_length_max_error_mm": round(worst * 1000, 2),
+        "grid_deg": GRID_DEG,
+        "segments_m": segments(poser),
+        "muscles": muscles,
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(doc, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(muscles)} muscles; separable length error <= {worst * 1000:.2f} mm)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
