@@ -74,9 +74,11 @@ def _required(ph: statics.Phase, load: float) -> np.ndarray:
 def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[tuple[np.ndarray, np.ndarray]]:
     out = []
     one_joint = sum(ms.crosses[j].astype(int) for j in JOINTS) == 1
+    volume = ms.fmax * ms.lopt
+    weights = volume / volume.mean()
     for ph, a_mat in zip(setup.phases, setup.a_mats):
         need = _required(ph, load)
-        first = solve(a_mat, need)
+        first = solve(a_mat, need, weights=weights)
         if co > 0:
             lower = np.zeros(len(ms.names))
             for row, _j in enumerate(ph.active):
@@ -86,7 +88,7 @@ def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[t
                     continue
                 drive = float(np.average(first.activation[agonists], weights=ms.fmax[agonists]))
                 lower = np.maximum(lower, np.where(helps & ~one_joint, co * drive, 0.0))
-            sol = solve(a_mat, need, lower)
+            sol = solve(a_mat, need, lower, weights=weights)
         else:
             sol = first
         out.append((sol.activation, sol.reserve))
