@@ -18,33 +18,14 @@ from pathlib import Path
 
 SIGMA_N_PER_CM2 = 60.0
 
-# knowledge-base id -> the model's muscle-tendon units (right side) that make it up
-PARTS: dict[str, tuple[str, ...]] = {
-    "gluteus_maximus": ("glmax1_r", "glmax2_r", "glmax3_r"),
-    "gluteus_medius": ("glmed1_r", "glmed2_r", "glmed3_r"),
-    "gluteus_minimus": ("glmin1_r", "glmin2_r", "glmin3_r"),
-    "tensor_fasciae_latae": ("tfl_r",),
-    "piriformis": ("piri_r",),
-    "iliopsoas": ("iliacus_r", "psoas_r"),
-    "sartorius": ("sart_r",),
-    "rectus_femoris": ("recfem_r",),
-    "vastus_lateralis": ("vaslat_r",),
-    "vastus_medialis": ("vasmed_r",),
-    "vastus_intermedius": ("vasint_r",),
-    "biceps_femoris_long_head": ("bflh_r",),
-    "biceps_femoris_short_head": ("bfsh_r",),
-    "semitendinosus": ("semiten_r",),
-    "semimembranosus": ("semimem_r",),
-    "adductor_magnus": ("addmagDist_r", "addmagIsch_r", "addmagMid_r", "addmagProx_r"),
-    "adductor_longus": ("addlong_r",),
-    "adductor_brevis": ("addbrev_r",),
-    "gracilis": ("grac_r",),
-    "gastrocnemius_medial_head": ("gasmed_r",),
-    "gastrocnemius_lateral_head": ("gaslat_r",),
-    "soleus": ("soleus_r",),
-    "tibialis_anterior": ("tibant_r",),
-    "fibularis_longus": ("perlong_r",),
-}
+def parts() -> dict[str, tuple[str, ...]]:
+    """Knowledge-base muscle id -> the model's right-side muscle-tendon units that make it up."""
+    from musclemap.model import ENGINE_UNITS
+
+    out: dict[str, list[str]] = {}
+    for unit, muscle in ENGINE_UNITS.items():
+        out.setdefault(muscle, []).append(f"{unit}_r")
+    return {muscle: tuple(units) for muscle, units in out.items()}
 
 
 def derive(csv_path: Path) -> dict[str, float]:
@@ -54,14 +35,13 @@ def derive(csv_path: Path) -> dict[str, float]:
         for row in csv.DictReader(f):
             if row["model"] == "OpenSim_Rajagopal2016":
                 rows[row["muscle"]] = (float(row["max_isometric_force_N"]), float(row["optimal_fiber_length_m"]))
-    out = {}
-    for mid, parts in PARTS.items():
-        out[mid] = sum(rows[p][0] / SIGMA_N_PER_CM2 * rows[p][1] * 100.0 for p in parts)
-    return out
+    return {mid: sum(rows[p][0] / SIGMA_N_PER_CM2 * rows[p][1] * 100.0 for p in units)
+            for mid, units in parts().items()}
 
 
 if __name__ == "__main__":
     default = Path(__file__).resolve().parents[2] / "shared" / "data" / "muscle-params.csv"
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else default
+    units = parts()
     for mid, vol in sorted(derive(path).items(), key=lambda kv: -kv[1]):
-        print(f"{mid:28s} {vol:7.0f}  {'+'.join(PARTS[mid])}")
+        print(f"{mid:28s} {vol:7.0f}  {'+'.join(units[mid])}")
