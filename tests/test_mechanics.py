@@ -123,3 +123,19 @@ def test_unknown_mechanics_kind_is_rejected(tmp_path: Path) -> None:
     data["exercises/legs.yaml"][0]["mechanics"] = {"kind": "trampoline"}
     with pytest.raises(DataError, match="mechanics.kind"):
         load_yaml(write_kb(tmp_path, data))
+
+
+def test_balancing_the_off_plane_hip_moments_curbs_the_adductors() -> None:
+    params = {"kind": "sled", "rail_deg": 45, "back_deg": 25, "offset_m": 0.16, "knee_deg": [90, 10]}
+    planar = analyse(params).muscles.get("adductor_longus", (0.0, "", ""))[0]
+    spatial = analyse({**params, "off_plane": True}).muscles.get("adductor_longus", (0.0, "", ""))[0]
+    assert planar > 0.2
+    assert spatial < planar / 2
+
+
+def test_driver_names_the_peak_of_the_moment_arm_in_the_acting_direction() -> None:
+    c = analyse({"kind": "sled", "rail_deg": 45, "back_deg": 25, "offset_m": 0.16, "knee_deg": [90, 10]})
+    value, _role, driver = c.muscles["adductor_longus"]
+    assert driver.startswith("Extends the hip")
+    peak = int(driver.split("peaks near ")[1].split(" degrees")[0])
+    assert peak >= 90  # the adductor longus extends the hip only when the hip is well flexed

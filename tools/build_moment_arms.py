@@ -32,6 +32,9 @@ OUT = ROOT / "src" / "musclemap" / "data" / "mechanics" / "leg_moment_arms.json"
 PARAMS = ROOT.parent / "shared" / "data" / "muscle-params.csv"
 
 JOINTS = {"hip": "hip_flexion_r", "knee": "knee_angle_r", "ankle": "ankle_angle_r"}
+# Off-plane hip axes: their moment arms are tabulated against hip flexion (the hip's posture changes them most), so
+# the optimiser can keep the hip's frontal and transverse moments in balance too.
+OFF_PLANE = {"hip_adduction": "hip_adduction_r", "hip_rotation": "hip_rotation_r"}
 GRID_DEG = {
     "hip": list(range(-30, 121, 5)),
     "knee": list(range(0, 121, 5)),
@@ -70,7 +73,7 @@ class Poser:
         d, m = self.d, self.m
         d.qpos[:] = m.qpos0
         for joint, value in angles.items():
-            d.qpos[m.jnt_qposadr[self.jid[JOINTS[joint]]]] = value
+            d.qpos[m.jnt_qposadr[self.jid[{**JOINTS, **OFF_PLANE}[joint]]]] = value
         for dep, drv, c in self.couplings:
             x = d.qpos[drv] - m.qpos0[drv]
             d.qpos[dep] = m.qpos0[dep] + c[0] + c[1] * x + c[2] * x**2 + c[3] * x**3 + c[4] * x**4
@@ -123,6 +126,16 @@ def main() -> int:
             rows.append(-(hi - lo) / (2 * STEP))
         arms[joint] = np.array(rows)  # grid x muscles
 
+    off_plane: dict[str, np.ndarray] = {}
+    for axis in OFF_PLANE:
+        rows = []
+        for deg in GRID_DEG["hip"]:
+            pose = {**neutral, "hip": np.radians(deg)}
+            lo = poser.lengths({**pose, axis: -STEP})
+            hi = poser.lengths({**pose, axis: STEP})
+            rows.append(-(hi - lo) / (2 * STEP))
+        off_plane[axis] = np.array(rows)
+
     def separable_length(idx: int, pose: dict[str, float]) -> float:
         total = l_ref[idx]
         for joint, grid in GRID_DEG.items():
@@ -146,6 +159,9 @@ def main() -> int:
         name = poser.muscles[idx]
         crossed = {j: [round(float(v) * 1000, 2) for v in arms[j][:, idx]] for j in GRID_DEG
                    if np.max(np.abs(arms[j][:, idx])) > 1e-3}
+        if "hip" in crossed:
+            for axis, table in off_plane.items():
+                crossed[axis] = [round(float(v) * 1000, 2) for v in table[:, idx]]
         if not crossed or name not in params:
             continue
         fmax, lopt, slack, pennation = params[name]
@@ -158,10 +174,12 @@ def main() -> int:
             "moment_arm_mm": crossed,
         }
     doc = {
-        "about": "Sagittal moment arms (mm) of the right leg's muscles, r = -dL/dtheta along the coupled knee path, "
-                 "each joint swept with the others at the neutral standing pose. Angles in degrees: hip flexion, "
+        "about": "Moment arms (mm) of the right leg's muscles, r = -dL/dtheta along the coupled knee path, each "
+                 "sagittal joint swept with the others at the neutral standing pose. Angles in degrees: hip flexion, "
                  "knee flexion and ankle dorsiflexion positive. A positive moment arm turns the joint in its "
-                 "positive direction (a knee extensor has a negative knee moment arm).",
+                 "positive direction (a knee extensor has a negative knee moment arm). hip_adduction and "
+                 "hip_rotation (internal positive, adduction positive) are tabulated against hip flexion, on the "
+                 "hip grid.",
         "model": "MyoSuite MyoLeg (myo-sim 0.2.3, Apache-2.0), converted from Rajagopal et al. 2016",
         "forces": "max isometric force and optimal fibre length: Rajagopal et al. 2016 (OpenSim model)",
         "sources": ["rajagopal2016", "caggiano2022"],

@@ -30,7 +30,7 @@ from ..model import Computed, combo_key
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
-from .muscles import JOINTS, MuscleSet, leg_muscles
+from .muscles import AXES, JOINTS, OFF_PLANE, MuscleSet, leg_muscles
 from .optimize import solve
 
 CO_ACTIVATION = 0.3
@@ -49,7 +49,7 @@ ANGLE_NAMES = {"hip": "hip flexion", "knee": "knee flexion", "ankle": "ankle dor
 
 class _Setup(NamedTuple):
     phases: list[statics.Phase]
-    a_mats: list[np.ndarray]  # per phase: active joints x muscles
+    a_mats: list[np.ndarray]  # per phase: balanced axes x muscles (the active joints, then the off-plane hip axes)
     arms: list[np.ndarray]  # per phase: all joints x muscles (m)
     caps: list[np.ndarray]
 
@@ -60,15 +60,20 @@ def _setup(params: Mapping[str, Any], ms: MuscleSet) -> _Setup:
     for ph in phases:
         r = ms.moment_arms(ph.pose)
         cap = ms.force_capacity(ph.pose)
-        rows = [JOINTS.index(j) for j in ph.active]
+        rows = [AXES.index(j) for j in _balanced(ph)]
         a_mats.append(r[rows] * cap)
         arms.append(r)
         caps.append(cap)
     return _Setup(phases, a_mats, arms, caps)
 
 
+def _balanced(ph: statics.Phase) -> tuple[str, ...]:
+    """The axes the muscles must balance: the active joints, plus the off-plane hip axes where the posture asks."""
+    return ph.active + (OFF_PLANE if ph.off_plane and "hip" in ph.active else ())
+
+
 def _required(ph: statics.Phase, load: float) -> np.ndarray:
-    return np.array([ph.per_kg[j] * load + ph.body[j] for j in ph.active])
+    return np.array([ph.per_kg.get(j, 0.0) * load + ph.body.get(j, 0.0) for j in _balanced(ph)])
 
 
 def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -81,7 +86,7 @@ def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[t
         first = solve(a_mat, need, weights=weights)
         if co > 0:
             lower = np.zeros(len(ms.names))
-            for row, _j in enumerate(ph.active):
+            for row, _j in enumerate(ph.active):  # the floor follows the sagittal joints only
                 helps = a_mat[row] * np.sign(need[row]) > 1e-6
                 agonists = helps & one_joint
                 if not agonists.any():
@@ -122,14 +127,15 @@ def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.nd
     contrib = {j: 0.0 for j in JOINTS}
     for (a, _r), arms, cap, ph in zip(acts, setup.arms, setup.caps, setup.phases):
         for j in ph.active:
-            row = JOINTS.index(j)
+            row = AXES.index(j)
             contrib[j] += float(sum(arms[row, i] * cap[i] * a[i] for i in idx))
     joint = max(contrib, key=lambda j: abs(contrib[j]))
     if abs(contrib[joint]) < 1e-9:
         return "Works only a little here: none of its actions is needed against the load."
-    action = ACTION_NAMES[(joint, 1 if contrib[joint] > 0 else -1)]
+    sign = 1 if contrib[joint] > 0 else -1
+    action = ACTION_NAMES[(joint, sign)]
     grid = np.degrees(ms.grid[joint])
-    arm = np.abs(ms.arms[joint][:, idx]).mean(axis=1)
+    arm = (sign * ms.arms[joint][:, idx]).mean(axis=1)  # the moment arm in the direction it acts here
     peak = int(round(float(grid[int(np.argmax(arm))]) / 5.0) * 5)
     return f"{action.capitalize()} {context}; its moment arm there peaks near {peak} degrees of {ANGLE_NAMES[joint]}."
 
@@ -173,7 +179,7 @@ def _role(kb_id: str, idx: list[int], value: float, top: float, ms: MuscleSet, s
         # length change over the range, split by joint (moment arm times angle change, both joints' shares)
         parts = []
         for j in crossed:
-            r = float(np.mean([arms[JOINTS.index(j), idx].mean() for arms in setup.arms]))
+            r = float(np.mean([arms[AXES.index(j), idx].mean() for arms in setup.arms]))
             parts.append(-r * math.radians(last[j] - first[j]))
         total = float(np.mean(l_last[idx] - l_first[idx]))
         if min(parts) < 0 < max(parts) and abs(total) < 0.5 * max(abs(p) for p in parts):

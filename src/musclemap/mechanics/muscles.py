@@ -16,6 +16,11 @@ import numpy as np
 from ..model import ENGINE_UNITS as KB_MUSCLE
 
 JOINTS: tuple[str, ...] = ("hip", "knee", "ankle")
+# Off-plane hip axes, tabulated against hip flexion: a symmetric two-legged lift needs no net hip adduction or
+# rotation moment, so these rows are balanced at zero (a planar model would let the adductors extend the hip "for
+# free" and overuse them).
+OFF_PLANE: tuple[str, ...] = ("hip_adduction", "hip_rotation")
+AXES: tuple[str, ...] = JOINTS + OFF_PLANE
 
 # Thelen 2003: active force-length curve exp(-(l - 1)^2 / gamma) with gamma = 0.45.
 FORCE_LENGTH_GAMMA = 0.45
@@ -54,15 +59,23 @@ class MuscleSet:
             cum = np.vstack([np.zeros(len(self.names)), np.cumsum(steps, axis=0)])
             zero = np.array([np.interp(0.0, g, cum[:, i]) for i in range(len(self.names))])
             self.cum[j] = cum - zero
+        for axis in OFF_PLANE:
+            table = np.zeros((len(self.grid["hip"]), len(self.names)))
+            for i, n in enumerate(self.names):
+                values = mus[n]["moment_arm_mm"].get(axis)
+                if values is not None:
+                    table[:, i] = np.array(values) / 1000.0
+            self.arms[axis] = table
         self.kb_ids = [KB_MUSCLE.get(n) for n in self.names]
         self.crosses = {j: np.abs(self.arms[j]).max(axis=0) > 1e-3 for j in JOINTS}
 
     def moment_arms(self, pose: dict[str, float]) -> np.ndarray:
-        """Joints x muscles matrix of moment arms (m) at a pose given in degrees."""
+        """Axes (AXES order) x muscles matrix of moment arms (m) at a pose given in degrees."""
         rows = []
-        for j in JOINTS:
-            theta = math.radians(pose[j])
-            g, r = self.grid[j], self.arms[j]
+        for j in AXES:
+            along = "hip" if j in OFF_PLANE else j
+            theta = math.radians(pose[along])
+            g, r = self.grid[along], self.arms[j]
             idx = int(np.clip(np.searchsorted(g, theta) - 1, 0, len(g) - 2))
             w = float(np.clip((theta - g[idx]) / (g[idx + 1] - g[idx]), 0.0, 1.0))
             rows.append(r[idx] * (1 - w) + r[idx + 1] * w)
