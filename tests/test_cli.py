@@ -129,3 +129,12 @@ def test_a_clear_typo_is_taken_and_said_on_stderr() -> None:
     assert result.exit_code == 0
     assert "taking 'leg pres' as 'Leg press'" in result.stderr
     assert json.loads(result.stdout)["exercise"]["id"] == "leg_press"
+
+
+def test_show_applies_the_variant_a_name_chooses_unless_overridden() -> None:
+    a = run_json("show", "show", "wide grip bench press")
+    assert a["exercise"]["variant"]["grip"] == "wide"
+    b = run_json("show", "show", "wide grip bench press", "--variant", "grip=narrow")
+    assert b["exercise"]["variant"]["grip"] == "narrow"
+    r = run_json("resolve", "resolve", "wide grip bench press")
+    assert r["variant"] == {"grip": "wide"}

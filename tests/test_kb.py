@@ -163,6 +163,10 @@ CASES: list[tuple[str, Callable[[D], None], str, str | None, str | None]] = [
     ("variant declared twice", lambda d: legext(d)["variants"].append(dict(variant(d))), "exercises/legs.yaml",
      "leg_extension", "variants[1].key"),
     ("record that is not a mapping", lambda d: d["groups.yaml"].append("quadriceps"), "groups.yaml", "#3", None),
+    ("variant alias equal to another exercise's name", lambda d: variant(d)["values"][1].update(
+        aliases=["lying leg curl"]), "exercises/legs.yaml", "leg_curl", "aliases"),
+    ("aliases on the default variant value", lambda d: variant(d)["values"][0].update(aliases=["full leg extension"]),
+     "exercises/legs.yaml", "leg_extension", "variants.range"),
 ]
 
 
@@ -200,4 +204,4 @@ def test_tiny_kb_is_valid_and_indexed(tmp_path: Path) -> None:
     kb = load_yaml(write_kb(tmp_path, tiny_data()))
     assert kb.groups["quadriceps"].members == ("vastus_lateralis",)
     assert [u.exercise for u in kb.usage["semitendinosus"]] == ["leg_curl", "leg_extension"]
-    assert ("muscle", "vastus_lateralis") in kb.names["outer quad"]
+    assert ("muscle", "vastus_lateralis", "") in kb.names["outer quad"]

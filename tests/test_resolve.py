@@ -76,3 +76,15 @@ def test_unknown_muscle_suggests(kb: KnowledgeBase) -> None:
     with pytest.raises(UnknownMuscle) as info:
         require_muscle(kb, "hamstrung muscle group")
     assert "Hamstrings" in info.value.suggestions
+
+
+@pytest.mark.parametrize(("text", "exercise", "variant"), [
+    ("wide grip lat pulldown", "lat_pulldown", {"grip": "wide"}),
+    ("Lat Pulldown - Underhand (Cable)", "lat_pulldown", {"grip": "underhand"}),
+    ("EZ bar curl", "barbell_curl", {"bar": "ez_bar"}),
+    ("single leg glute bridge", "glute_bridge", {"legs": "single"}),
+    ("lat pulldown", "lat_pulldown", {}),
+])
+def test_a_variant_name_chooses_the_variant(kb: KnowledgeBase, text: str, exercise: str, variant: dict[str, str]) -> None:
+    res = resolve_exercise(kb, text)
+    assert (res.match, res.preset()) == (exercise, variant)

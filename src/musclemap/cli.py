@@ -82,7 +82,7 @@ def show(exercise: str, variants: tuple[str, ...], fmt: str, as_json: bool) -> N
     assert res.match is not None
     if res.method == "fuzzy":
         click.echo(f"musclemap: taking {exercise!r} as {kb.exercises[res.match].name!r}", err=True)
-    ans = exercise_answer(kb, res.match, requested)
+    ans = exercise_answer(kb, res.match, {**res.preset(), **requested})
 
     def payload() -> Any:
         from .render.payload import show_payload

@@ -14,7 +14,7 @@ from . import model as m
 from .errors import DataError
 from .resolve import name_keys
 
-NameRef = tuple[str, str]  # (kind, id): kind is exercise, muscle or group
+NameRef = tuple[str, str, str]  # (kind, id, preset): kind is exercise, muscle or group; preset "key=value" or ""
 
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -305,7 +305,8 @@ def parse_exercise(rec: _Record) -> m.Exercise:
                 if isinstance(delta, bool) or not isinstance(delta, (int, float)) or not -1 <= delta <= 1:
                     raise vsub.error(f"shift.{muscle_id}", f"must be a number between -1 and 1, got {delta!r}")
                 shift.append((str(muscle_id), float(delta)))
-            values.append(m.VariantValue(value, str(vsub.text("note")), tuple(shift)))
+            values.append(m.VariantValue(value, str(vsub.text("note")), tuple(shift),
+                                         vsub.str_list("aliases", required=False)))
             vsub.done()
         variants.append(m.Variant(key, sub.ident("default"), tuple(values), sub.str_list("sources", required=False)))
         sub.done()
@@ -488,28 +489,35 @@ def _check_exercise(file: str, ex: m.Exercise, muscles: Mapping[str, m.Muscle],
 
 
 def _name_index(raw: RawKB) -> dict[str, tuple[NameRef, ...]]:
+    """Normalised name -> the records it names; an alias of a variant value also carries that value (preset)."""
     index: dict[str, list[NameRef]] = {}
-    owner: dict[tuple[str, str], tuple[str, str, str]] = {}  # (kind, key) -> (id, file, the name)
-    records: list[tuple[str, str, str, tuple[str, ...]]] = []
+    owner: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (kind, key) -> (id, preset, file, the name)
+    records: list[tuple[str, str, str, str, tuple[str, ...]]] = []
     for file, g in raw.groups:
-        records.append((file, "group", g.id, (g.id, g.name, *g.aliases)))
+        records.append((file, "group", g.id, "", (g.id, g.name, *g.aliases)))
     for file, mu in raw.muscles:
-        records.append((file, "muscle", mu.id, (mu.id, mu.name, *mu.aliases)))
+        records.append((file, "muscle", mu.id, "", (mu.id, mu.name, *mu.aliases)))
     for file, ex in raw.exercises:
-        records.append((file, "exercise", ex.id, (ex.id, ex.name, *ex.aliases)))
-    for file, kind, rid, labels in records:
+        records.append((file, "exercise", ex.id, "", (ex.id, ex.name, *ex.aliases)))
+        for var in ex.variants:
+            for value in var.values:
+                if value.aliases and value.value == var.default:
+                    raise DataError(file, ex.id, f"variants.{var.key}",
+                                    f"aliases of the default value {value.value!r} belong in the exercise's aliases")
+                records.append((file, "exercise", ex.id, f"{var.key}={value.value}", value.aliases))
+    for file, kind, rid, preset, labels in records:
         for label in labels:
             for key in name_keys(label):
                 if not key:
                     raise DataError(file, rid, "aliases", f"{label!r} has no letters or digits")
                 prior = owner.get((kind, key))
-                if prior is not None and prior[0] != rid:
-                    raise DataError(file, rid, "aliases",
-                                    f"{label!r} also names {kind} {prior[0]!r} ({prior[1]}: {prior[2]!r})")
-                owner[(kind, key)] = (rid, file, label)
+                if prior is not None and prior[:2] != (rid, preset):
+                    what = f"{kind} {prior[0]!r}" + (f" at {prior[1]}" if prior[1] else "")
+                    raise DataError(file, rid, "aliases", f"{label!r} also names {what} ({prior[2]}: {prior[3]!r})")
+                owner[(kind, key)] = (rid, preset, file, label)
                 refs = index.setdefault(key, [])
-                if (kind, rid) not in refs:
-                    refs.append((kind, rid))
+                if (kind, rid, preset) not in refs:
+                    refs.append((kind, rid, preset))
     return {key: tuple(refs) for key, refs in index.items()}
 
 

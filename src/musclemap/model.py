@@ -141,6 +141,7 @@ class VariantValue(NamedTuple):
     value: str
     note: str
     shift: tuple[tuple[str, float], ...] = ()
+    aliases: tuple[str, ...] = ()  # names that mean the exercise at this value ("wide grip lat pulldown")
 
 
 class Variant(NamedTuple):

@@ -69,6 +69,7 @@ class Candidate(NamedTuple):
     name: str
     score: float  # 0-100
     kind: str = "exercise"
+    variant: str = ""  # "key=value" when the name matched is an alias of a variant value
 
 
 class Resolution(NamedTuple):
@@ -80,16 +81,31 @@ class Resolution(NamedTuple):
     confidence: float
     method: str  # exact | fuzzy | none
     alternatives: tuple[Candidate, ...]
+    variant: str = ""  # "key=value" when the name chose a variant ("wide grip lat pulldown")
+
+    def preset(self) -> dict[str, str]:
+        """The variant the name chose, as a mapping."""
+        return preset_dict(self.variant)
+
+
+def preset_dict(preset: str) -> dict[str, str]:
+    """"grip=wide" -> {"grip": "wide"}."""
+    return dict(part.split("=", 1) for part in preset.split(",") if part)
+
+
+def exact_refs(kb: KnowledgeBase, text: str, kind: str) -> tuple[tuple[str, str], ...]:
+    """(id, preset) of the records of `kind` whose id, name or alias equals `text` after normalisation."""
+    found: list[tuple[str, str]] = []
+    for key in name_keys(text):
+        for ref_kind, ref_id, preset in kb.names.get(key, ()):
+            if ref_kind == kind and (ref_id, preset) not in found:
+                found.append((ref_id, preset))
+    return tuple(found)
 
 
 def exact_ids(kb: KnowledgeBase, text: str, kind: str) -> tuple[str, ...]:
     """Ids of the records of `kind` whose id, name or alias equals `text` after normalisation."""
-    found: list[str] = []
-    for key in name_keys(text):
-        for ref_kind, ref_id in kb.names.get(key, ()):
-            if ref_kind == kind and ref_id not in found:
-                found.append(ref_id)
-    return tuple(found)
+    return tuple(dict.fromkeys(ref_id for ref_id, _preset in exact_refs(kb, text, kind)))
 
 
 def fuzzy_candidates(kb: KnowledgeBase, text: str, kinds: tuple[str, ...], limit: int = 5) -> tuple[Candidate, ...]:
@@ -107,13 +123,14 @@ def fuzzy_candidates(kb: KnowledgeBase, text: str, kinds: tuple[str, ...], limit
     for scorer, weight in ((fuzz.ratio, 1.0), (fuzz.WRatio, WRATIO_WEIGHT)):
         for _key, score, idx in process.extract(query, choices.keys_list, scorer=scorer, limit=limit * 8):
             scores[idx] = max(scores.get(idx, 0.0), float(score) * weight)
-    best: dict[tuple[str, str], float] = {}
+    best: dict[tuple[str, str], tuple[float, str]] = {}
     for idx, score in scores.items():
-        for ref in choices.refs[idx]:
-            if score > best.get(ref, -1.0):
-                best[ref] = score
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0][1]))[:limit]
-    return tuple(Candidate(ref_id, kb.display_name(kind, ref_id), score, kind) for (kind, ref_id), score in ranked)
+        for ref_kind, ref_id, preset in choices.refs[idx]:
+            if score > best.get((ref_kind, ref_id), (-1.0, ""))[0]:
+                best[(ref_kind, ref_id)] = (score, preset)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0][1]))[:limit]
+    return tuple(Candidate(ref_id, kb.display_name(kind, ref_id), score, kind, preset)
+                 for (kind, ref_id), (score, preset) in ranked)
 
 
 def resolve_exercise(kb: KnowledgeBase, text: str) -> Resolution:
@@ -131,15 +148,16 @@ def resolve_muscle(kb: KnowledgeBase, text: str) -> Resolution:
 
 
 def _resolve(kb: KnowledgeBase, text: str, kind: str, kinds: tuple[str, ...]) -> Resolution:
-    ids = exact_ids(kb, text, kind)
-    if ids:
-        return Resolution(text, kind, ids[0], 1.0, "exact", ())
+    refs = exact_refs(kb, text, kind)
+    if refs:
+        return Resolution(text, kind, refs[0][0], 1.0, "exact", (), refs[0][1])
     candidates = fuzzy_candidates(kb, text, kinds)
     if candidates:
         top = candidates[0]
         runner_up = candidates[1].score if len(candidates) > 1 else 0.0
         if top.score >= ACCEPT_SCORE and top.score - runner_up >= ACCEPT_MARGIN:
-            return Resolution(text, top.kind, top.id, round(top.score / 100 * 0.95, 3), "fuzzy", candidates[1:])
+            return Resolution(text, top.kind, top.id, round(top.score / 100 * 0.95, 3), "fuzzy", candidates[1:],
+                              top.variant)
         return Resolution(text, kind, None, round(top.score / 100 * 0.95, 3), "none", candidates)
     return Resolution(text, kind, None, 0.0, "none", ())
 

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from . import model as m
 from .kb import KnowledgeBase, data_dir, load_yaml, source_files
 
-SCHEMA = 2
+SCHEMA = 3
 T = TypeVar("T")
 
 
@@ -77,7 +77,8 @@ def _muscle(d: dict[str, Any]) -> m.Muscle:
 def _exercise(d: dict[str, Any]) -> m.Exercise:
     variants = tuple(
         m.Variant(v["key"], v["default"],
-                  tuple(m.VariantValue(x["value"], x["note"], tuple((s[0], s[1]) for s in x["shift"]))
+                  tuple(m.VariantValue(x["value"], x["note"], tuple((s[0], s[1]) for s in x["shift"]),
+                                       tuple(x["aliases"]))
                         for x in v["values"]),
                   tuple(v["sources"]))
         for v in d["variants"]
@@ -94,8 +95,8 @@ def _computed(d: dict[str, Any]) -> m.Computed:
                       tuple((j[0], j[1], j[2], j[3]) for j in d["joint_moments"]), d["one_rm_kg"], d["load_kg"])
 
 
-def _names(refs: list[list[str]]) -> tuple[tuple[str, str], ...]:
-    return tuple((r[0], r[1]) for r in refs)
+def _names(refs: list[list[str]]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r[0], r[1], r[2]) for r in refs)
 
 
 def _usage(rows: list[dict[str, Any]]) -> tuple[m.Usage, ...]:

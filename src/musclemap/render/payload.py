@@ -142,5 +142,6 @@ def resolve_payload(kb: KnowledgeBase, res: Resolution) -> dict[str, Any]:
         "match": {"id": res.match, "name": kb.display_name(res.kind, res.match)} if res.match else None,
         "confidence": res.confidence,
         "method": res.method,
+        "variant": res.preset(),
         "alternatives": [{"id": c.id, "name": c.name, "score": round(c.score / 100, 3)} for c in res.alternatives],
     }

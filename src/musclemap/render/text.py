@@ -171,8 +171,9 @@ def resolve_text(kb: KnowledgeBase, res: Resolution) -> RenderableType:
     """`resolve`: the match, its confidence and the alternatives."""
     parts: list[RenderableType] = []
     if res.match:
-        parts.append(Text(f"{res.query!r} -> {kb.display_name(res.kind, res.match)} ({res.match})", style="bold")
-                     .append(f"  confidence {res.confidence:.2f}, {res.method} match", style="dim"))
+        chosen = f" with {res.variant.replace(',', ', ')}" if res.variant else ""
+        parts.append(Text(f"{res.query!r} -> {kb.display_name(res.kind, res.match)} ({res.match}){chosen}",
+                          style="bold").append(f"  confidence {res.confidence:.2f}, {res.method} match", style="dim"))
     else:
         parts.append(Text(f"{res.query!r}: no confident match", style="bold yellow"))
     if res.alternatives:
