@@ -31,9 +31,12 @@ from ..model import Computed, combo_key
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 from .muscles import AXES, JOINTS, OFF_PLANE, MuscleSet, leg_muscles
-from .optimize import solve
+from .optimize import RESERVE_WEIGHT, solve
 
 CO_ACTIVATION = 0.3
+# Off-plane hip moments (when a posture asks for them) are balanced softly: ligaments, the other leg and the seat
+# can take some, so a reserve there costs about as much as one muscle's activation per OFF_PLANE_SCALE N m.
+OFF_PLANE_SCALE = 30.0
 WORKING_FRACTION = 0.75  # involvement is defined at 75 % of the one-repetition maximum
 TARGET_RATIO = 0.8  # a target is within this fraction of the most involved computed muscle
 SYNERGIST_MIN = 0.1
@@ -83,7 +86,8 @@ def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[t
     weights = volume / volume.mean()
     for ph, a_mat in zip(setup.phases, setup.a_mats):
         need = _required(ph, load)
-        first = solve(a_mat, need, weights=weights)
+        reserve = np.array([RESERVE_WEIGHT if j in JOINTS else OFF_PLANE_SCALE ** -2 for j in _balanced(ph)])
+        first = solve(a_mat, need, reserve_weight=reserve, weights=weights)
         if co > 0:
             lower = np.zeros(len(ms.names))
             for row, _j in enumerate(ph.active):  # the floor follows the sagittal joints only
@@ -93,15 +97,16 @@ def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[t
                     continue
                 drive = float(np.average(first.activation[agonists], weights=ms.fmax[agonists]))
                 lower = np.maximum(lower, np.where(helps & ~one_joint, co * drive, 0.0))
-            sol = solve(a_mat, need, lower, weights=weights)
+            sol = solve(a_mat, need, lower, reserve_weight=reserve, weights=weights)
         else:
             sol = first
-        out.append((sol.activation, sol.reserve))
+        out.append((sol.activation, sol.reserve[: len(ph.active)]))
     return out
 
 
 def _saturated(acts: list[tuple[np.ndarray, np.ndarray]]) -> bool:
-    return any(a.max() >= 0.999 or np.abs(r).max() > 1.0 for a, r in acts)
+    """A muscle at full activation, or a sagittal moment the muscles cannot make (off-plane reserves excluded)."""
+    return any(a.max() >= 0.999 or (r.size and np.abs(r).max() > 1.0) for a, r in acts)
 
 
 def one_rep_max(setup: _Setup, ms: MuscleSet, co: float) -> float:

@@ -31,14 +31,15 @@ class Solution(NamedTuple):
 
 
 def solve(a_mat: np.ndarray, moments: np.ndarray, lower: np.ndarray | None = None,
-          reserve_weight: float = RESERVE_WEIGHT, weights: np.ndarray | None = None) -> Solution:
+          reserve_weight: float | np.ndarray = RESERVE_WEIGHT, weights: np.ndarray | None = None) -> Solution:
     """Activations 0-1 that produce `moments` (one per row of a_mat) at least cost."""
     m, n = a_mat.shape
     lo = np.zeros(n) if lower is None else np.minimum(lower, 1.0)
     inv_w = np.ones(n) if weights is None else 1.0 / weights
     fixed = np.zeros(n, dtype=bool)
     value = np.zeros(n)
-    eye = np.eye(m) / reserve_weight
+    w_res = np.broadcast_to(np.asarray(reserve_weight, dtype=float), (m,))
+    eye = np.diag(1.0 / w_res)
     x = np.zeros(n)
     lam = np.zeros(m)
     for _ in range(4 * n + 4):
@@ -60,4 +61,4 @@ def solve(a_mat: np.ndarray, moments: np.ndarray, lower: np.ndarray | None = Non
         if not release.any():
             break
         fixed &= ~release
-    return Solution(np.clip(x, lo, 1.0), lam / reserve_weight)
+    return Solution(np.clip(x, lo, 1.0), lam / w_res)
