@@ -56,3 +56,12 @@ def test_benchmark_script_runs() -> None:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "cold show --json" in result.stdout and "bare interpreter" in result.stdout
+
+
+def test_show_never_imports_numpy_or_scipy() -> None:
+    # the engine's results are precomputed into the snapshot; answering must not load the numeric stack
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "musclemap", "show", "leg press", "--json"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
+    assert not imported & {"numpy", "scipy", "yaml", "rich"}
