@@ -139,3 +139,29 @@ def test_driver_names_the_peak_of_the_moment_arm_in_the_acting_direction() -> No
     assert driver.startswith("Extends the hip")
     peak = int(driver.split("peaks near ")[1].split(" degrees")[0])
     assert peak >= 90  # the adductor longus extends the hip only when the hip is well flexed
+
+
+REFERENCE_SQUAT = {"kind": "stand", "load": "high_bar", "phases": [
+    {"knee": 120, "ankle": 30}, {"knee": 90, "ankle": 25}, {"knee": 60, "ankle": 15}, {"knee": 30, "ankle": 5},
+    {"knee": 5, "ankle": 0}]}
+
+
+def test_squat_statics_are_in_the_range_of_measured_joint_moments() -> None:
+    # Choe et al. 2021 (inverse dynamics, 70-85 % 1RM): peak hip 2.98 and knee 2.14 N m per kg of body mass.
+    # Static moments leave out the acceleration out of the bottom, so they should come out somewhat lower:
+    # here, with a bar of 1.2 x body mass, between 60 % and 100 % of those peaks.
+    from musclemap.mechanics.body import BODY_MASS_KG
+
+    phases = statics.phases_for(REFERENCE_SQUAT)
+    load = 1.2 * BODY_MASS_KG
+    hip = max(-(ph.per_kg["hip"] * load + ph.body["hip"]) for ph in phases) / BODY_MASS_KG
+    knee = max(-(ph.per_kg["knee"] * load + ph.body["knee"]) for ph in phases) / BODY_MASS_KG
+    assert 0.6 * 2.98 <= hip <= 2.98
+    assert 0.6 * 2.14 <= knee <= 2.14
+
+
+def test_squat_demands_extensor_moments_at_hip_and_knee_that_grow_with_depth() -> None:
+    phases = statics.phases_for(REFERENCE_SQUAT)
+    knee = [-ph.per_kg["knee"] for ph in phases]
+    assert knee[0] > knee[2] > 0  # deeper: larger knee extensor moment per kg of bar
+    assert all(ph.per_kg["hip"] < 0 for ph in phases)  # always a hip extensor moment
