@@ -165,3 +165,12 @@ def test_squat_demands_extensor_moments_at_hip_and_knee_that_grow_with_depth() -
     knee = [-ph.per_kg["knee"] for ph in phases]
     assert knee[0] > knee[2] > 0  # deeper: larger knee extensor moment per kg of bar
     assert all(ph.per_kg["hip"] < 0 for ph in phases)  # always a hip extensor moment
+
+
+def test_hip_thrust_posture_rests_the_shoulders_on_the_bench_and_needs_hip_extension() -> None:
+    phases = statics.phases_for({"kind": "bridge", "bench_m": 0.4, "phases": [
+        {"hip": 90}, {"hip": 45}, {"hip": 0}]})
+    assert all(ph.per_kg["hip"] < 0 and ph.body["hip"] < 0 for ph in phases)
+    knees = [ph.pose["knee"] for ph in phases]
+    assert knees[0] > knees[1] > knees[2]  # the hips rise toward the knees' height as the hips extend
+    assert 80 <= knees[-1] <= 100  # at lockout, shins vertical and thighs level: a right angle at the knee

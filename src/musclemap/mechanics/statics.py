@@ -21,7 +21,8 @@ import numpy as np
 
 from . import body as b
 
-JOINT_SIGN = {"hip": 1.0, "knee": -1.0, "ankle": 1.0}  # muscle moment (z, on the distal side) -> flexion-positive
+JOINT_SIGN = {"hip": 1.0, "knee": -1.0, "ankle": 1.0}
+SHOULDER_ABOVE_SUPPORT = 0.08  # m: shoulder-joint centre above the bench edge under the upper back  # muscle moment (z, on the distal side) -> flexion-positive
 
 
 class Phase(NamedTuple):
@@ -249,15 +250,27 @@ def stand(p: dict[str, Any]) -> list[Phase]:
 
 def bridge(p: dict[str, Any]) -> list[Phase]:
     """Hip thrust and glute bridge: upper back on a bench (or the floor), feet flat, load across the hips.
-    Parameters: phases: list of {hip, knee}; bench_m (height of the back support above the floor)."""
+
+    Parameters: phases: list of {hip, ankle} (hip flexion and the shank's forward tilt); bench_m: height of the
+    back support. The knee angle at each phase is solved so that the shoulders rest on the support
+    (shoulder-joint centre SHOULDER_ABOVE_SUPPORT above it); the feet and the support then share the weight.
+    """
     ankle = np.array([0.0, b.ANKLE_HEIGHT])
+    support_y = float(p.get("bench_m", 0.0)) + SHOULDER_ABOVE_SUPPORT
     out = []
     for ph in p["phases"]:
-        hip_flex, knee = float(ph["hip"]), float(ph["knee"])
-        shank_deg = -90.0 - float(ph.get("ankle", 0.0))
-        ankle_df = -90.0 - shank_deg
-        leg = leg_on_foot(ankle, 0.0, knee, ankle_df)
-        trunk_deg = leg.thigh_deg + 180.0 - hip_flex
+        hip_flex, ankle_df = float(ph["hip"]), float(ph.get("ankle", 0.0))
+
+        def place(knee: float, hip_flex: float = hip_flex, ankle_df: float = ankle_df) -> tuple[Leg, float]:
+            leg = leg_on_foot(ankle, 0.0, knee, ankle_df)
+            return leg, leg.thigh_deg + 180.0 - hip_flex
+
+        def height_error(knee: float) -> float:
+            leg, trunk_deg = place(knee)
+            return float((leg.hip + b.SEGMENTS["trunk"].length_m * unit(trunk_deg))[1]) - support_y
+
+        knee = _bisect(height_error, 30.0, 170.0)
+        leg, trunk_deg = place(knee)
         shoulder = leg.hip + b.SEGMENTS["trunk"].length_m * unit(trunk_deg)
         upper, _ = _upper_body_forces(leg.hip, trunk_deg, None)
         support_x = shoulder[0]
@@ -266,7 +279,7 @@ def bridge(p: dict[str, Any]) -> list[Phase]:
         w_legs = sum(2 * w.vector[1] * (w.point[0] - support_x) for w in leg.weights().values())
         w_upper = sum(f.vector[1] * (f.point[0] - support_x) for f in upper)
         feet_body = -(w_legs + w_upper) / (cop[0] - support_x)
-        feet_load = -(-b.G) * (leg.hip[0] - support_x) / (cop[0] - support_x)
+        feet_load = b.G * (leg.hip[0] - support_x) / (cop[0] - support_x)
         per_kg = joint_moments(leg, [Force(cop, np.array([0.0, feet_load / 2]))], with_weights=False)
         body = joint_moments(leg, [Force(cop, np.array([0.0, feet_body / 2]))])
         out.append(Phase({"hip": hip_flex, "knee": knee, "ankle": ankle_df}, per_kg, body, ("hip", "knee", "ankle")))
