@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -174,3 +175,32 @@ def test_hip_thrust_posture_rests_the_shoulders_on_the_bench_and_needs_hip_exten
     knees = [ph.pose["knee"] for ph in phases]
     assert knees[0] > knees[1] > knees[2]  # the hips rise toward the knees' height as the hips extend
     assert 80 <= knees[-1] <= 100  # at lockout, shins vertical and thighs level: a right angle at the knee
+
+
+ARM = json.loads((Path(__file__).resolve().parents[1] / "src" / "musclemap" / "data" / "mechanics"
+                  / "arm_moment_arms.json").read_text())
+
+
+@pytest.mark.parametrize(("unit", "axis", "sign"), [
+    ("BIClong", "elbow", 1), ("BICshort", "elbow", 1), ("BRA", "elbow", 1), ("BRD", "elbow", 1),
+    ("TRIlong", "elbow", -1), ("TRIlat", "elbow", -1), ("TRImed", "elbow", -1), ("TRIlong", "shoulder_flexion", -1),
+    ("DELT1", "shoulder_flexion", 1), ("DELT3", "shoulder_flexion", -1), ("LAT2", "shoulder_flexion", -1),
+    ("DELT2", "shoulder_abduction", 1), ("SUPSP", "shoulder_abduction", 1),
+    ("SUP", "forearm", -1), ("BIClong", "forearm", -1), ("PT", "forearm", 1),  # pronation positive
+    ("FCR", "wrist", 1), ("ECU", "wrist", -1),
+])
+def test_arm_moment_arm_signs_match_anatomy(unit: str, axis: str, sign: int) -> None:
+    # sampled at the elbow's right angle, the forearm and wrist neutral, and 30 degrees of shoulder elevation
+    at = {"elbow": 90, "forearm": 0, "wrist": 0, "shoulder_flexion": 30, "shoulder_abduction": 30}[axis]
+    value = ARM["muscles"][unit]["moment_arm_mm"][axis][ARM["grid_deg"][axis].index(at)]
+    assert value * sign > 1.0  # mm
+
+
+def test_mechanics_tables_cite_known_sources(kb: object) -> None:
+    from musclemap.kb import KnowledgeBase
+
+    assert isinstance(kb, KnowledgeBase)
+    leg = json.loads((Path(__file__).resolve().parents[1] / "src" / "musclemap" / "data" / "mechanics"
+                      / "leg_moment_arms.json").read_text())
+    for key in (*leg["sources"], *ARM["sources"]):
+        assert key in kb.sources

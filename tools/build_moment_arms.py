@@ -1,8 +1,10 @@
-"""Offline builder: muscle moment arms of the lower limb, from MyoSuite's MyoLeg model (after Rajagopal 2016).
+"""Offline builder: muscle moment arms from MyoSuite's models, for the mechanics engine.
 
     pip install -e ".[physics-build]"      # mujoco and myo-sim, build-time only
     python tools/build_moment_arms.py      # writes src/musclemap/data/mechanics/leg_moment_arms.json
+                                           # and arm_moment_arms.json
 
+Leg (MyoLeg, after Rajagopal 2016):
 For every right-leg muscle of the model and each sagittal joint it crosses (hip flexion, knee flexion, ankle
 dorsiflexion, each positive in that direction as in the model), the moment arm r(theta) = -dL/dtheta is computed by
 central differences of the muscle-tendon length L while the other two joints stay at the neutral standing pose.
@@ -15,6 +17,12 @@ The run also checks the separable length model that the runtime uses, L(h, k, a)
 dL_a(a), against the model's exact lengths at random poses, and stores the worst error.
 Maximum isometric forces and optimal fibre lengths are Rajagopal et al. 2016's published values, read from
 ../shared/data/muscle-params.csv.
+
+Arm (MyoArm, after MoBL-ARMS: Holzbaur 2005, Saul 2015): moment arms about elbow flexion, forearm pronation,
+shoulder flexion (elevation in the sagittal plane), shoulder abduction (elevation in the frontal plane) and wrist
+flexion, each swept from a base pose (arm at the side, elbow bent 90 degrees, forearm neutral). The shoulder's
+scapulohumeral rhythm is a set of joint couplings in the model; like the knee's, they are followed at every pose.
+Forces and fibre lengths are MoBL-ARMS 4.1's, from the same CSV.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "musclemap" / "data" / "mechanics" / "leg_moment_arms.json"
+ARM_OUT = ROOT / "src" / "musclemap" / "data" / "mechanics" / "arm_moment_arms.json"
 PARAMS = ROOT.parent / "shared" / "data" / "muscle-params.csv"
 
 JOINTS = {"hip": "hip_flexion_r", "knee": "knee_angle_r", "ankle": "ankle_angle_r"}
@@ -43,21 +52,22 @@ GRID_DEG = {
 STEP = 1e-4  # rad, for central differences
 
 
-def load_model():  # type: ignore[no-untyped-def]
+def load_model(name: str = "myolegs"):  # type: ignore[no-untyped-def]
     import mujoco
     from myo_sim.build.compose import build_spec
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = build_spec("myolegs").compile()
+        model = build_spec(name).compile()
     return mujoco, model
 
 
 class Poser:
-    """Sets the right leg's sagittal angles, with every coupled knee coordinate on its constraint path."""
+    """Sets named coordinates, with every coupled coordinate (knee, shoulder rhythm) on its constraint path."""
 
-    def __init__(self, mujoco, model) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, mujoco, model, coords: dict[str, str] | None = None) -> None:  # type: ignore[no-untyped-def]
         self.mj = mujoco
+        self.coords = {**JOINTS, **OFF_PLANE} if coords is None else coords
         self.m = model
         self.d = mujoco.MjData(model)
         name = lambda t, i: mujoco.mj_id2name(model, t, i)  # noqa: E731
@@ -73,7 +83,7 @@ class Poser:
         d, m = self.d, self.m
         d.qpos[:] = m.qpos0
         for joint, value in angles.items():
-            d.qpos[m.jnt_qposadr[self.jid[{**JOINTS, **OFF_PLANE}[joint]]]] = value
+            d.qpos[m.jnt_qposadr[self.jid[self.coords[joint]]]] = value
         for dep, drv, c in self.couplings:
             x = d.qpos[drv] - m.qpos0[drv]
             d.qpos[dep] = m.qpos0[dep] + c[0] + c[1] * x + c[2] * x**2 + c[3] * x**3 + c[4] * x**4
@@ -194,5 +204,81 @@ def main() -> int:
     return 0
 
 
+ARM_COORDS = {"elevation_plane": "elv_angle_r", "elevation": "shoulder_elv_r", "elbow": "elbow_flexion_r",
+              "forearm": "pro_sup_r", "wrist": "flexion_r"}
+ARM_BASE = {"elevation_plane": 0.0, "elevation": 0.0, "elbow": 90.0, "forearm": 0.0, "wrist": 0.0}
+# axis -> (coordinate swept, its grid in degrees, base-pose overrides)
+ARM_SWEEPS: dict[str, tuple[str, list[int], dict[str, float]]] = {
+    "elbow": ("elbow", list(range(0, 131, 5)), {}),
+    "forearm": ("forearm", list(range(-80, 81, 5)), {}),
+    "shoulder_flexion": ("elevation", list(range(0, 151, 5)), {"elevation_plane": 90.0}),
+    "shoulder_abduction": ("elevation", list(range(0, 151, 5)), {"elevation_plane": 0.0}),
+    "wrist": ("wrist", list(range(-40, 41, 5)), {}),
+}
+# MyoArm names -> MoBL-ARMS 4.1 names where they differ (finger flexors and extensors by digit)
+ARM_PARAM_NAMES = {f"{m}{d}": f"{m}{x}" for m in ("FDS", "FDP", "EDC") for d, x in zip("5432", "LRMI")}
+
+
+def mobl_params() -> dict[str, tuple[float, float, float, float]]:
+    out = {}
+    with PARAMS.open(newline="") as f:
+        for row in csv.DictReader(f):
+            if row["model"] == "OpenSim_MoBL_ARMS_41":
+                out[row["muscle"]] = (float(row["max_isometric_force_N"]), float(row["optimal_fiber_length_m"]),
+                                      float(row["tendon_slack_length_m"]), float(row["pennation_angle_deg"]))
+    return out
+
+
+def build_arm() -> str:
+    mujoco, model = load_model("myoarm_r")
+    poser = Poser(mujoco, model, ARM_COORDS)
+    params = mobl_params()
+    base = {k: np.radians(v) for k, v in ARM_BASE.items()}
+    l_ref = poser.lengths(base)
+    tables: dict[str, np.ndarray] = {}
+    for axis, (coord, grid, overrides) in ARM_SWEEPS.items():
+        pose0 = {**base, **{k: np.radians(v) for k, v in overrides.items()}}
+        rows = []
+        for deg in grid:
+            theta = np.radians(deg)
+            lo = poser.lengths({**pose0, coord: theta - STEP})
+            hi = poser.lengths({**pose0, coord: theta + STEP})
+            rows.append(-(hi - lo) / (2 * STEP))
+        tables[axis] = np.array(rows)
+    muscles = {}
+    for idx, name in enumerate(poser.muscles):
+        key = ARM_PARAM_NAMES.get(name, name)
+        crossed = {a: [round(float(v) * 1000, 2) for v in t[:, idx]] for a, t in tables.items()
+                   if np.max(np.abs(t[:, idx])) > 1e-3}
+        if not crossed or key not in params:
+            continue
+        fmax, lopt, slack, pennation = params[key]
+        muscles[name] = {
+            "max_isometric_force_n": fmax,
+            "optimal_fiber_length_m": lopt,
+            "tendon_slack_length_m": slack,
+            "pennation_deg": pennation,
+            "length_base_m": round(float(l_ref[idx]), 5),
+            "moment_arm_mm": crossed,
+        }
+    doc = {
+        "about": "Moment arms (mm) of the right arm's muscles, r = -dL/dtheta, each axis swept from the base pose "
+                 "(arm at the side, elbow flexed 90 degrees, forearm and wrist neutral) with the model's shoulder "
+                 "couplings followed. Positive: elbow flexion, forearm pronation, shoulder flexion (elevation in "
+                 "the sagittal plane), shoulder abduction (elevation in the frontal plane), wrist flexion, as the "
+                 "model's coordinates run.",
+        "model": "MyoSuite MyoArm (myo-sim 0.2.3, Apache-2.0), after MoBL-ARMS (Holzbaur 2005, Saul 2015)",
+        "forces": "max isometric force and optimal fibre length: MoBL-ARMS 4.1 (OpenSim model)",
+        "sources": ["holzbaur2005", "caggiano2022"],
+        "base_pose_deg": ARM_BASE,
+        "grid_deg": {a: g for a, (_c, g, _o) in ARM_SWEEPS.items()},
+        "muscles": muscles,
+    }
+    ARM_OUT.write_text(json.dumps(doc, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    return f"wrote {ARM_OUT} ({len(muscles)} muscles)"
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    print(build_arm())
+    sys.exit(code)
