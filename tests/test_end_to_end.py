@@ -65,3 +65,10 @@ def test_show_never_imports_numpy_or_scipy() -> None:
     assert result.returncode == 0
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
     assert not imported & {"numpy", "scipy", "yaml", "rich"}
+
+
+def test_engine_trial_script_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "engine_evidence.py")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "mechanics engine" in result.stdout and "curated knowledge base" in result.stdout
