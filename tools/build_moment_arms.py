@@ -91,15 +91,41 @@ class Poser:
         return np.array(d.actuator_length, dtype=float)
 
 
-def rajagopal_params() -> dict[str, tuple[float, float, float, float]]:
-    """Per right-leg muscle: max isometric force (N), optimal fibre length, tendon slack length (m), pennation (deg)."""
+def sweep(poser: Poser, pose0: dict[str, float], coord: str, grid_deg: list[int]) -> np.ndarray:
+    """Moment arms r = -dL/dtheta (m) of every muscle along one coordinate, by central differences: grid x muscles."""
+    rows = []
+    for deg in grid_deg:
+        theta = np.radians(deg)
+        lo = poser.lengths({**pose0, coord: theta - STEP})
+        hi = poser.lengths({**pose0, coord: theta + STEP})
+        rows.append(-(hi - lo) / (2 * STEP))
+    return np.array(rows)
+
+
+def model_params(model: str) -> dict[str, tuple[float, float, float, float]]:
+    """Per muscle of a model in the CSV: max isometric force (N), optimal fibre length, tendon slack length (m),
+    pennation (deg)."""
     out = {}
     with PARAMS.open(newline="") as f:
         for row in csv.DictReader(f):
-            if row["model"] == "OpenSim_Rajagopal2016" and row["muscle"].endswith("_r"):
+            if row["model"] == model:
                 out[row["muscle"]] = (float(row["max_isometric_force_N"]), float(row["optimal_fiber_length_m"]),
                                       float(row["tendon_slack_length_m"]), float(row["pennation_angle_deg"]))
     return out
+
+
+def muscle_entry(params: tuple[float, float, float, float], length_key: str, length: float,
+                 arms: dict[str, list[float]]) -> dict[str, object]:
+    """One muscle's record in a moment-arm table."""
+    fmax, lopt, slack, pennation = params
+    return {
+        "max_isometric_force_n": fmax,
+        "optimal_fiber_length_m": lopt,
+        "tendon_slack_length_m": slack,
+        "pennation_deg": pennation,
+        length_key: round(length, 5),
+        "moment_arm_mm": arms,
+    }
 
 
 def segments(poser: Poser) -> dict[str, float]:
@@ -121,30 +147,15 @@ def segments(poser: Poser) -> dict[str, float]:
 def main() -> int:
     mujoco, model = load_model()
     poser = Poser(mujoco, model)
-    params = rajagopal_params()
+    params = model_params("OpenSim_Rajagopal2016")
     right = [i for i, n in enumerate(poser.muscles) if n.endswith("_r")]
     neutral = {"hip": 0.0, "knee": 0.0, "ankle": 0.0}
     l_ref = poser.lengths(neutral)
 
-    arms: dict[str, np.ndarray] = {}
-    for joint, grid in GRID_DEG.items():
-        rows = []
-        for deg in grid:
-            theta = np.radians(deg)
-            lo = poser.lengths({**neutral, joint: theta - STEP})
-            hi = poser.lengths({**neutral, joint: theta + STEP})
-            rows.append(-(hi - lo) / (2 * STEP))
-        arms[joint] = np.array(rows)  # grid x muscles
-
-    off_plane: dict[str, np.ndarray] = {}
-    for axis in OFF_PLANE:
-        rows = []
-        for deg in GRID_DEG["hip"]:
-            pose = {**neutral, "hip": np.radians(deg)}
-            lo = poser.lengths({**pose, axis: -STEP})
-            hi = poser.lengths({**pose, axis: STEP})
-            rows.append(-(hi - lo) / (2 * STEP))
-        off_plane[axis] = np.array(rows)
+    arms = {joint: sweep(poser, neutral, joint, grid) for joint, grid in GRID_DEG.items()}
+    # off-plane axes: the moment arm about the axis at zero, tabulated against hip flexion
+    off_plane = {axis: np.array([sweep(poser, {**neutral, "hip": np.radians(deg)}, axis, [0])[0]
+                                 for deg in GRID_DEG["hip"]]) for axis in OFF_PLANE}
 
     def separable_length(idx: int, pose: dict[str, float]) -> float:
         total = l_ref[idx]
@@ -174,15 +185,7 @@ def main() -> int:
                 crossed[axis] = [round(float(v) * 1000, 2) for v in table[:, idx]]
         if not crossed or name not in params:
             continue
-        fmax, lopt, slack, pennation = params[name]
-        muscles[name.removesuffix("_r")] = {
-            "max_isometric_force_n": fmax,
-            "optimal_fiber_length_m": lopt,
-            "tendon_slack_length_m": slack,
-            "pennation_deg": pennation,
-            "length_neutral_m": round(float(l_ref[idx]), 5),
-            "moment_arm_mm": crossed,
-        }
+        muscles[name.removesuffix("_r")] = muscle_entry(params[name], "length_neutral_m", float(l_ref[idx]), crossed)
     doc = {
         "about": "Moment arms (mm) of the right leg's muscles, r = -dL/dtheta along the coupled knee path, each "
                  "sagittal joint swept with the others at the neutral standing pose. Angles in degrees: hip flexion, "
@@ -219,32 +222,14 @@ ARM_SWEEPS: dict[str, tuple[str, list[int], dict[str, float]]] = {
 ARM_PARAM_NAMES = {f"{m}{d}": f"{m}{x}" for m in ("FDS", "FDP", "EDC") for d, x in zip("5432", "LRMI")}
 
 
-def mobl_params() -> dict[str, tuple[float, float, float, float]]:
-    out = {}
-    with PARAMS.open(newline="") as f:
-        for row in csv.DictReader(f):
-            if row["model"] == "OpenSim_MoBL_ARMS_41":
-                out[row["muscle"]] = (float(row["max_isometric_force_N"]), float(row["optimal_fiber_length_m"]),
-                                      float(row["tendon_slack_length_m"]), float(row["pennation_angle_deg"]))
-    return out
-
-
 def build_arm() -> str:
     mujoco, model = load_model("myoarm_r")
     poser = Poser(mujoco, model, ARM_COORDS)
-    params = mobl_params()
+    params = model_params("OpenSim_MoBL_ARMS_41")
     base = {k: np.radians(v) for k, v in ARM_BASE.items()}
     l_ref = poser.lengths(base)
-    tables: dict[str, np.ndarray] = {}
-    for axis, (coord, grid, overrides) in ARM_SWEEPS.items():
-        pose0 = {**base, **{k: np.radians(v) for k, v in overrides.items()}}
-        rows = []
-        for deg in grid:
-            theta = np.radians(deg)
-            lo = poser.lengths({**pose0, coord: theta - STEP})
-            hi = poser.lengths({**pose0, coord: theta + STEP})
-            rows.append(-(hi - lo) / (2 * STEP))
-        tables[axis] = np.array(rows)
+    tables = {axis: sweep(poser, {**base, **{k: np.radians(v) for k, v in overrides.items()}}, coord, grid)
+              for axis, (coord, grid, overrides) in ARM_SWEEPS.items()}
     muscles = {}
     for idx, name in enumerate(poser.muscles):
         key = ARM_PARAM_NAMES.get(name, name)
@@ -252,15 +237,7 @@ def build_arm() -> str:
                    if np.max(np.abs(t[:, idx])) > 1e-3}
         if not crossed or key not in params:
             continue
-        fmax, lopt, slack, pennation = params[key]
-        muscles[name] = {
-            "max_isometric_force_n": fmax,
-            "optimal_fiber_length_m": lopt,
-            "tendon_slack_length_m": slack,
-            "pennation_deg": pennation,
-            "length_base_m": round(float(l_ref[idx]), 5),
-            "moment_arm_mm": crossed,
-        }
+        muscles[name] = muscle_entry(params[key], "length_base_m", float(l_ref[idx]), crossed)
     doc = {
         "about": "Moment arms (mm) of the right arm's muscles, r = -dL/dtheta, each axis swept from the base pose "
                  "(arm at the side, elbow flexed 90 degrees, forearm and wrist neutral) with the model's shoulder "
