@@ -204,3 +204,67 @@ def test_mechanics_tables_cite_known_sources(kb: object) -> None:
                       / "leg_moment_arms.json").read_text())
     for key in (*leg["sources"], *ARM["sources"]):
         assert key in kb.sources
+
+
+def _computed(kb: object, exercise: str, **variant: str) -> dict[str, float]:
+    ans = exercise_answer(kb, exercise, variant)  # type: ignore[arg-type]
+    return {w.muscle.id: w.involvement for w in ans.muscles if w.basis == "computed"}
+
+
+QUADRICEPS = ("vastus_lateralis", "vastus_medialis", "vastus_intermedius", "rectus_femoris")
+HAMSTRINGS = ("biceps_femoris_long_head", "semitendinosus", "semimembranosus")
+
+
+@pytest.mark.parametrize(("more", "less"), [
+    *[(v, "rectus_femoris") for v in ("vastus_lateralis", "vastus_medialis", "vastus_intermedius")],
+    *[(q, h) for q in QUADRICEPS[:3] for h in HAMSTRINGS],
+    ("soleus", "gastrocnemius_medial_head"), ("soleus", "gastrocnemius_lateral_head"),
+])
+def test_engine_leg_press_orders_the_muscles_as_the_evidence_does(kb: object, more: str, less: str) -> None:
+    work = _computed(kb, "leg_press")
+    assert work[more] > work.get(less, 0.0)
+
+
+@pytest.mark.parametrize(("placement", "muscle", "direction"), [
+    ("high", "gluteus_maximus", +1), ("high", "vastus_lateralis", -1), ("high", "soleus", -1),
+    ("low", "gluteus_maximus", -1), ("low", "vastus_lateralis", +1), ("low", "rectus_femoris", +1),
+    ("low", "soleus", +1), ("low", "gastrocnemius_medial_head", +1),
+])
+def test_engine_foot_placement_shifts_the_work(kb: object, placement: str, muscle: str, direction: int) -> None:
+    # feet high: toward the gluteus maximus; feet low: toward the quadriceps and calves (Da Silva et al. 2008)
+    middle = _computed(kb, "leg_press").get(muscle, 0.0)
+    moved = _computed(kb, "leg_press", foot_placement=placement).get(muscle, 0.0)
+    assert (moved - middle) * direction > 0
+
+
+@pytest.mark.parametrize("exercise", ["leg_press", "horizontal_leg_press", "single_leg_press", "leg_extension",
+                                      "standing_calf_raise", "seated_calf_raise"])
+def test_exercises_with_a_mechanics_description_get_engine_numbers(kb: object, exercise: str) -> None:
+    ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
+    assert ans.computed is not None and ans.computed.one_rm_kg > 0
+    computed = [w for w in ans.muscles if w.basis == "computed"]
+    assert computed and all(w.driver for w in computed)
+    assert any(w.role == "target" for w in ans.muscles)
+
+
+def test_compliant_tendon_lets_the_bent_knee_silence_the_gastrocnemius() -> None:
+    # with a rigid tendon the gastrocnemius fibres sit far past optimal length with the knee straight, which made the
+    # seated calf raise look as hard for it as the standing one (Hebert-Losier et al. 2012 found it less)
+    standing = analyse({"kind": "calf", "knee_deg": 0, "hip_deg": 0, "ankle_deg": [15, -25], "body_weight": True})
+    seated = analyse({"kind": "calf", "knee_deg": 90, "hip_deg": 90, "ankle_deg": [15, -25]})
+    for head in ("gastrocnemius_medial_head", "gastrocnemius_lateral_head"):
+        assert standing.muscles[head][0] > seated.muscles[head][0]
+
+
+def test_restored_gluteus_maximus_wrap_keeps_it_a_hip_extensor_in_deep_flexion() -> None:
+    ms = leg_muscles()
+    for unit in ("glmax1", "glmax2", "glmax3"):
+        r = ms.moment_arms({"hip": 110.0, "knee": 90.0, "ankle": 0.0})[0, ms.names.index(unit)]
+        assert r < -0.01, unit  # at least 1 cm of extension moment arm
+
+
+def test_sled_range_stops_where_the_hip_reaches_its_limit() -> None:
+    phases = statics.phases_for({"kind": "sled", "rail_deg": 45, "back_deg": 20, "offset_m": 0.17,
+                                 "knee_deg": [100, 10], "limits_deg": {"hip": 115}})
+    assert max(ph.pose["hip"] for ph in phases) == pytest.approx(115.0, abs=0.5)
+    assert phases[0].pose["knee"] < 100.0

@@ -10,8 +10,9 @@ from musclemap.query import exercise_answer, exercises_for, group_info, muscle_i
 
 
 def inv(kb: KnowledgeBase, exercise: str, muscle: str, **variant: str) -> float:
+    """A muscle's involvement; 0 where the answer leaves it out (the engine finds it idle)."""
     ans = exercise_answer(kb, exercise, variant)
-    return next(w.involvement for w in ans.muscles if w.muscle.id == muscle)
+    return next((w.involvement for w in ans.muscles if w.muscle.id == muscle), 0.0)
 
 
 def role(kb: KnowledgeBase, exercise: str, muscle: str) -> str:

@@ -47,9 +47,37 @@ OFF_PLANE = {"hip_adduction": "hip_adduction_r", "hip_rotation": "hip_rotation_r
 GRID_DEG = {
     "hip": list(range(-30, 121, 5)),
     "knee": list(range(0, 121, 5)),
-    "ankle": list(range(-40, 31, 5)),
+    "ankle": list(range(-40, 56, 5)),
 }
 STEP = 1e-4  # rad, for central differences
+
+
+# MyoLeg's converters removed these wrapping surfaces because the paths jumped in some poses; without them the
+# gluteus maximus's upper bundles lose their hip-extension moment arm in flexion (glmax1 turns into a hip flexor
+# past 105 degrees), which no anatomical study supports. The surfaces and their side sites are still in the model
+# (Rajagopal et al. 2016's geometry); restore_wraps puts them back on the paths, and the sweeps are checked smooth.
+# unit -> (wrapping geom, side site), right leg
+RESTORED_WRAPS = {
+    "glmax1": ("Gmax1_at_pelvis_wrap_r", "Gmax1_at_pelvis_site_glmax1_r"),
+    "glmax2": ("Gmax2_at_pelvis_wrap_r", "Gmax2_at_pelvis_site_glmax2_r"),
+}
+MAX_JUMP_MM = 4.0  # largest change of a restored unit's moment arm between neighbouring grid points
+
+
+def restore_wraps(spec) -> None:  # type: ignore[no-untyped-def]
+    """Rebuild each listed tendon path as origin sites, the wrapping surface, insertion sites (in that order)."""
+    for unit, (geom, side) in RESTORED_WRAPS.items():
+        old = spec.tendon(f"{unit}_r_tendon")
+        springlength, width, rgba = np.array(old.springlength), old.width, np.array(old.rgba)
+        old.name = f"{unit}_r_tendon_unwrapped"
+        new = spec.add_tendon(name=f"{unit}_r_tendon")
+        new.springlength, new.width, new.rgba = springlength, width, rgba
+        for site in ("P1", "P2"):
+            new.wrap_site(f"{unit}-{site}_r")
+        new.wrap_geom(geom, side)
+        for site in ("P3", "P4"):
+            new.wrap_site(f"{unit}-{site}_r")
+        spec.delete(old)
 
 
 def load_model(name: str = "myolegs"):  # type: ignore[no-untyped-def]
@@ -58,7 +86,10 @@ def load_model(name: str = "myolegs"):  # type: ignore[no-untyped-def]
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = build_spec(name).compile()
+        spec = build_spec(name)
+        if name == "myolegs":
+            restore_wraps(spec)
+        model = spec.compile()
     return mujoco, model
 
 
@@ -153,6 +184,10 @@ def main() -> int:
     l_ref = poser.lengths(neutral)
 
     arms = {joint: sweep(poser, neutral, joint, grid) for joint, grid in GRID_DEG.items()}
+    for unit in RESTORED_WRAPS:
+        jump = float(np.abs(np.diff(arms["hip"][:, poser.muscles.index(f"{unit}_r")])).max()) * 1000
+        if jump > MAX_JUMP_MM:
+            raise SystemExit(f"{unit}: restored wrapping path jumps by {jump:.1f} mm between grid points")
     # off-plane axes: the moment arm about the axis at zero, tabulated against hip flexion
     off_plane = {axis: np.array([sweep(poser, {**neutral, "hip": np.radians(deg)}, axis, [0])[0]
                                  for deg in GRID_DEG["hip"]]) for axis in OFF_PLANE}
@@ -193,7 +228,8 @@ def main() -> int:
                  "positive direction (a knee extensor has a negative knee moment arm). hip_adduction and "
                  "hip_rotation (internal positive, adduction positive) are tabulated against hip flexion, on the "
                  "hip grid.",
-        "model": "MyoSuite MyoLeg (myo-sim 0.2.3, Apache-2.0), converted from Rajagopal et al. 2016",
+        "model": "MyoSuite MyoLeg (myo-sim 0.2.3, Apache-2.0), converted from Rajagopal et al. 2016, with the "
+                 "model's gluteus maximus wrapping surfaces (glmax1, glmax2) restored on the paths",
         "forces": "max isometric force and optimal fibre length: Rajagopal et al. 2016 (OpenSim model)",
         "sources": ["rajagopal2016", "caggiano2022"],
         "separable_length_max_error_mm": round(worst * 1000, 2),

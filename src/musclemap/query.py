@@ -130,7 +130,12 @@ def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, s
         muscle = kb.muscles[em.muscle]
         got = computed.muscles.get(em.muscle) if computed else None
         if computed is not None and got is None and em.muscle in m.ENGINE_MUSCLES and em.role != "antagonist_stabilizer":
-            continue  # the engine models this muscle and finds it idle here
+            # the engine models this muscle and finds it idle; only a curated shift of a variant the engine cannot
+            # see (stance width, say) brings it in
+            extra = _clamp(shift.get(em.muscle, 0.0))
+            if extra > 0:
+                works.append(MuscleWork(muscle, "stabilizer", extra, em.why, None, "computed"))
+            continue
         if got is None:
             works.append(MuscleWork(muscle, em.role, _clamp(em.involvement + curated_shift.get(em.muscle, 0.0)), em.why))
             continue

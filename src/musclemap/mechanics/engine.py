@@ -34,12 +34,20 @@ from .muscles import AXES, JOINTS, OFF_PLANE, MuscleSet, leg_muscles
 from .optimize import RESERVE_WEIGHT, solve
 
 CO_ACTIVATION = 0.3
+# Static mean activation -> involvement (EMG as a share of maximal voluntary effort): statics leaves out the
+# acceleration a lifter gives the load and the fatigue of a hard set, both of which raise EMG above the static
+# estimate. One global factor, fitted on the evidence table (benchmarks/fit_engine.py, which also reports its
+# leave-one-study-out score).
+EMG_GAIN = 1.0
 # Off-plane hip moments (when a posture asks for them) are balanced softly: ligaments, the other leg and the seat
 # can take some, so a reserve there costs about as much as one muscle's activation per OFF_PLANE_SCALE N m.
 OFF_PLANE_SCALE = 30.0
 WORKING_FRACTION = 0.75  # involvement is defined at 75 % of the one-repetition maximum
 TARGET_RATIO = 0.8  # a target is within this fraction of the most involved computed muscle
-SYNERGIST_MIN = 0.1
+SYNERGIST_MIN = 0.05  # a muscle that helps move the load at this level or more is a synergist
+# A two-joint muscle is a dynamic stabilizer when it lengthens at one active joint while it shortens at the other
+# and the smaller change is at least this share of the larger (ExRx: "no significant difference in length").
+DYNAMIC_CANCEL = 1 / 3
 REPORT_MIN = 0.03  # computed muscles below this are left out of the answer
 
 ACTION_NAMES = {
@@ -145,39 +153,63 @@ def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.nd
     return f"{action.capitalize()} {context}; its moment arm there peaks near {peak} degrees of {ANGLE_NAMES[joint]}."
 
 
-def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet | None = None) -> Computed:
-    """Run the whole pipeline for one mechanics description."""
+class Raw(NamedTuple):
+    """The gain-independent part of an analysis: mean activations per knowledge-base muscle at 75 % of 1RM."""
+
+    params: Mapping[str, Any]
+    setup: _Setup
+    acts: list[tuple[np.ndarray, np.ndarray]]
+    mean: dict[str, float]  # kb muscle id -> F_max-weighted mean activation of its units
+    groups: dict[str, list[int]]
+    one_rm: float
+    load: float
+
+
+def raw_analysis(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet | None = None) -> Raw:
+    """Static optimisation over the range at 75 % of the 1RM, with the co-activation floor `co`."""
     ms = leg_muscles() if ms is None else ms
     setup = _setup(params, ms)
     one_rm = one_rep_max(setup, ms, co)
     load = WORKING_FRACTION * one_rm
     acts = _activations(setup, ms, load, co)
     mean_act = np.mean([a for a, _r in acts], axis=0)
-    context = str(params.get("against", "against the load"))
-
     groups: dict[str, list[int]] = {}
     for i, kb_id in enumerate(ms.kb_ids):
         if kb_id is not None:
             groups.setdefault(kb_id, []).append(i)
-    involvement = {k: float(np.average(mean_act[idx], weights=ms.fmax[idx])) for k, idx in groups.items()}
+    mean = {k: float(np.average(mean_act[idx], weights=ms.fmax[idx])) for k, idx in groups.items()}
+    return Raw(params, setup, acts, mean, groups, one_rm, load)
+
+
+def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Computed:
+    """Involvement (gain x mean activation, at most 1), roles and drivers from a raw analysis."""
+    ms = leg_muscles() if ms is None else ms
+    setup = raw.setup
+    involvement = {k: min(1.0, gain * v) for k, v in raw.mean.items()}
     top = max(involvement.values())
     active = {j for ph in setup.phases for j in ph.active}
     first, last = setup.phases[0].pose, setup.phases[-1].pose
     lengths_first, lengths_last = ms.lengths(first), ms.lengths(last)
-
+    context = str(raw.params.get("against", "against the load"))
     muscles: dict[str, tuple[float, str, str]] = {}
-    for kb_id, idx in groups.items():
+    for kb_id, idx in raw.groups.items():
         value = round(involvement[kb_id], 3)
         if value < REPORT_MIN:
             continue
         role = _role(kb_id, idx, value, top, ms, setup, active, first, last, lengths_first, lengths_last)
-        muscles[kb_id] = (value, role, _driver(idx, setup, ms, acts, context))
-    return Computed(muscles, _joint_moments(setup, load), round(one_rm, 1), round(load, 1))
+        muscles[kb_id] = (value, role, _driver(idx, setup, ms, raw.acts, context))
+    return Computed(muscles, _joint_moments(setup, raw.load), round(raw.one_rm, 1), round(raw.load, 1))
+
+
+def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet | None = None,
+            gain: float = EMG_GAIN) -> Computed:
+    """Run the whole pipeline for one mechanics description."""
+    return finish(raw_analysis(params, co, ms), gain, ms)
 
 
 def _role(kb_id: str, idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup, active: set[str],
           first: dict[str, float], last: dict[str, float], l_first: np.ndarray, l_last: np.ndarray) -> str:
-    if value >= TARGET_RATIO * top and value >= 0.3:
+    if value >= TARGET_RATIO * top:
         return "target"
     crossed = [j for j in JOINTS if j in active and ms.crosses[j][idx].any()]
     if len(crossed) >= 2:
@@ -186,12 +218,26 @@ def _role(kb_id: str, idx: list[int], value: float, top: float, ms: MuscleSet, s
         for j in crossed:
             r = float(np.mean([arms[AXES.index(j), idx].mean() for arms in setup.arms]))
             parts.append(-r * math.radians(last[j] - first[j]))
-        total = float(np.mean(l_last[idx] - l_first[idx]))
-        if min(parts) < 0 < max(parts) and abs(total) < 0.5 * max(abs(p) for p in parts):
+        if min(parts) < 0 < max(parts) and min(abs(p) for p in parts) >= DYNAMIC_CANCEL * max(abs(p) for p in parts):
             return "dynamic_stabilizer"
-    if value >= SYNERGIST_MIN:
+    if value >= SYNERGIST_MIN and _helps_the_movement(idx, setup, ms):
         return "synergist"
     return "stabilizer"
+
+
+def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
+    """Whether the muscle's largest sagittal contribution (over the range, per unit activation) turns its joint the
+    way the net moment there does: it then helps move the load; otherwise it only holds or balances."""
+    best, helps = 0.0, False
+    for j in JOINTS:
+        net = sum(ph.per_kg.get(j, 0.0) for ph in setup.phases if j in ph.active)
+        if net == 0.0:
+            continue
+        row = AXES.index(j)
+        contrib = float(sum((arms[row, idx] * cap[idx]).sum() for arms, cap in zip(setup.arms, setup.caps)))
+        if abs(contrib) > best:
+            best, helps = abs(contrib), contrib * net > 0
+    return helps
 
 
 def _joint_moments(setup: _Setup, load: float) -> tuple[tuple[str, float, float, str], ...]:
@@ -226,22 +272,33 @@ def mechanical_keys(base: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(sorted(base.get("variants", {})))
 
 
-def compute_all(kb: KnowledgeBase, co: float = CO_ACTIVATION) -> dict[str, Computed]:
+def compute_all(kb: KnowledgeBase, co: float = CO_ACTIVATION, gain: float = EMG_GAIN) -> dict[str, Computed]:
     """The engine's answers for every exercise with a mechanics description, at every mechanical variant."""
-    out: dict[str, Computed] = {}
+    return {key: finish(raw, gain) for key, raw in raw_all(kb, co).items()}
+
+
+def raw_all(kb: KnowledgeBase, co: float = CO_ACTIVATION) -> dict[str, Raw]:
+    """Raw analyses of every exercise with a mechanics description, at every mechanical variant."""
+    out: dict[str, Raw] = {}
     for ex in kb.exercises.values():
         if ex.mechanics is not None:
-            out.update(compute_exercise(ex.id, ex.mechanics, ((v.key, v.value_names()) for v in ex.variants), co))
+            out.update(raw_exercise(ex.id, ex.mechanics, ((v.key, v.value_names()) for v in ex.variants), co))
     return out
 
 
 def compute_exercise(exercise_id: str, mechanics_json: str, variants: Iterable[tuple[str, tuple[str, ...]]],
-                     co: float = CO_ACTIVATION) -> dict[str, Computed]:
+                     co: float = CO_ACTIVATION, gain: float = EMG_GAIN) -> dict[str, Computed]:
     """Every combination of an exercise's mechanical variants, analysed."""
+    return {k: finish(r, gain) for k, r in raw_exercise(exercise_id, mechanics_json, variants, co).items()}
+
+
+def raw_exercise(exercise_id: str, mechanics_json: str, variants: Iterable[tuple[str, tuple[str, ...]]],
+                 co: float = CO_ACTIVATION) -> dict[str, Raw]:
+    """Raw analyses of every combination of an exercise's mechanical variants."""
     base = json.loads(mechanics_json)
     keys = mechanical_keys(base)
     values = {k: v for k, v in variants if k in keys}
     combos: list[dict[str, str]] = [{}]
     for k in keys:
         combos = [{**c, k: v} for c in combos for v in values[k]]
-    return {combo_key(exercise_id, c): analyse(variant_params(base, c), co) for c in combos}
+    return {combo_key(exercise_id, c): raw_analysis(variant_params(base, c), co) for c in combos}

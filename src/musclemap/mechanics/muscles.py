@@ -24,6 +24,9 @@ AXES: tuple[str, ...] = JOINTS + OFF_PLANE
 
 # Thelen 2003: active force-length curve exp(-(l - 1)^2 / gamma) with gamma = 0.45.
 FORCE_LENGTH_GAMMA = 0.45
+# Tendon strain at maximum isometric force: 3.3 %, the young-adult value used with Thelen's (2003) muscle model.
+TENDON_STRAIN_AT_FMAX = 0.033
+TENDON_ITERATIONS = 4
 
 
 def table_path() -> Path:
@@ -95,13 +98,20 @@ class MuscleSet:
     def force_capacity(self, pose: dict[str, float]) -> np.ndarray:
         """Maximum active force (N) along each tendon at a pose: F_max x force-length x cos(pennation).
 
-        Fibre length assumes a rigid tendon at its slack length, a simplification that static optimisation
-        commonly makes.
+        The fibre length is that of a fully active muscle: the tendon, stretched by the muscle's own maximal force
+        (TENDON_STRAIN_AT_FMAX at F_max, linear), takes up part of the muscle-tendon length. For long-tendon
+        muscles (soleus, gastrocnemius) this moves the fibres several tenths of an optimal length from where a
+        rigid tendon would put them. A few fixed-point steps settle it.
         """
-        fibre = (self.lengths(pose) - self.slack) / self.cos_pennation
-        norm = fibre / self.lopt
-        fl = np.exp(-((norm - 1.0) ** 2) / FORCE_LENGTH_GAMMA)
-        capacity: np.ndarray = self.fmax * np.maximum(fl, 0.05) * self.cos_pennation
+        path = self.lengths(pose)
+        force = self.fmax.copy()
+        fl = np.ones_like(force)
+        for _ in range(TENDON_ITERATIONS):
+            tendon = self.slack * (1.0 + TENDON_STRAIN_AT_FMAX * force / self.fmax)
+            norm = (path - tendon) / self.cos_pennation / self.lopt
+            fl = np.maximum(np.exp(-((norm - 1.0) ** 2) / FORCE_LENGTH_GAMMA), 0.05)
+            force = self.fmax * fl * self.cos_pennation
+        capacity: np.ndarray = self.fmax * fl * self.cos_pennation
         return capacity
 
 

@@ -143,8 +143,9 @@ def sled(p: dict[str, Any]) -> list[Phase]:
 
     Parameters: rail_deg (rail above horizontal), back_deg (seat back above horizontal), offset_m (distance from
     the hip to the rail line through the feet, measured up the plate: larger = feet higher), knee_deg [bottom, top],
-    cop (where on the foot the plate pushes, metres from the ankle toward the toes), load_factor (share of the
-    load's weight that acts along the rail; defaults to sin(rail) for a sled, 1 for a weight stack).
+    limits_deg (optional, e.g. {hip: 115, ankle: 40}: the range ends early where a joint reaches its limit), cop (where on the foot the plate
+    pushes, metres from the ankle toward the toes), load_factor (share of the load's weight that acts along the
+    rail; defaults to sin(rail) for a sled, 1 for a weight stack).
     """
     rail = float(p["rail_deg"])
     trunk_deg = 180.0 - float(p["back_deg"])
@@ -155,16 +156,29 @@ def sled(p: dict[str, Any]) -> list[Phase]:
     cop_along = float(p.get("cop", b.MIDFOOT))
     factor = float(p.get("load_factor", math.sin(math.radians(rail)) if rail > 0 else 1.0))
     hip = np.zeros(2)
-    phases = []
-    for knee in _linspace(p["knee_deg"], int(p.get("phases", 7))):
-        def miss(thigh: float, knee: float = knee) -> float:
+
+    def thigh_at(knee: float) -> float:
+        def miss(thigh: float) -> float:
             shank = thigh - knee
-            ankle_df = foot_deg - shank - 90.0
-            leg = leg_from(hip, thigh, knee, ankle_df)
+            leg = leg_from(hip, thigh, knee, foot_deg - shank - 90.0)
             return float(np.dot(leg.foot_point(cop_along) - hip, u_f)) - offset
 
-        # thigh angles from pointing along the rail (rail - 60) to well above it
-        thigh = _bisect(miss, rail - 80.0, rail + 80.0)
+        # thigh angles from well below the rail to well above it
+        return _bisect(miss, rail - 80.0, rail + 80.0)
+
+    def angles(knee: float) -> dict[str, float]:
+        thigh = thigh_at(knee)
+        return {"hip": thigh - trunk_deg + 180.0, "ankle": foot_deg - (thigh - knee) - 90.0}
+
+    bottom, top = (float(k) for k in p["knee_deg"])
+    for joint, limit in dict(p.get("limits_deg", {})).items():
+        # the sled's travel ends early where the hip (the pelvis would roll off the seat) or the ankle (the heels
+        # would lift) reaches its limit; both angles grow with knee flexion
+        if angles(bottom)[joint] > float(limit):
+            bottom = _bisect(lambda k, j=joint, lim=float(limit): angles(k)[j] - lim, top, bottom)
+    phases = []
+    for knee in _linspace((bottom, top), int(p.get("phases", 7))):
+        thigh = thigh_at(knee)
         shank = thigh - knee
         ankle_df = foot_deg - shank - 90.0
         leg = leg_from(hip, thigh, knee, ankle_df)
