@@ -3,14 +3,16 @@
     python benchmarks/engine_evidence.py [--verbose]
 
 TRIAL holds first-guess mechanics descriptions for the lower-body exercises (typical postures, not yet calibrated
-against benchmarks/kinetics/reference.csv). The script analyses each with the engine and scores the comparisons
-whose two sides both have a description, beside the curated knowledge base on the same rows. When the engine
-beats the curated numbers here, its descriptions move into the exercise data.
+against benchmarks/kinetics/reference.csv). Exercises whose description has moved into the knowledge base (the leg
+presses, the leg extension, the calf raises) are analysed from the data instead. The script scores the comparisons
+whose two sides both have a description, beside the curated numbers on the same rows; a trial description moves
+into the data when the engine does at least as well as the curated numbers on the rows it touches.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evidence_score as es  # noqa: E402
 from musclemap.kb import load_yaml  # noqa: E402
-from musclemap.mechanics.engine import analyse  # noqa: E402
+from musclemap.mechanics.engine import analyse, variant_params  # noqa: E402
 from musclemap.model import Computed  # noqa: E402
 
 
@@ -79,7 +81,15 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list the comparisons the engine misses")
     args = parser.parse_args()
     rows = es.load_rows()
-    scorer = es.Scorer(load_yaml())
+    kb = load_yaml()
+    for r in rows:  # descriptions already in the data replace the trial's
+        for ex_id, variant in ((r.exercise_a, r.variant_a), (r.exercise_b, r.variant_b)):
+            mech = kb.exercises[ex_id].mechanics
+            if mech is not None:
+                base = json.loads(mech)
+                chosen = {k: v for k, v in es.parse_variant(variant).items() if k in base.get("variants", {})}
+                TRIAL[(ex_id, variant)] = variant_params(base, chosen)
+    scorer = es.Scorer(kb)
     cache: dict[tuple[str, str], Computed] = {}
     n = engine = curated = 0
     for r in rows:
@@ -98,7 +108,7 @@ def main() -> int:
                   f"{r.exercise_b}[{r.variant_b}] {r.muscle_b} {b:.2f}")
     print(f"comparisons with trial descriptions on both sides: {n}")
     print(f"  mechanics engine (trial postures): {engine}/{n} = {100 * engine / max(n, 1):.1f}%")
-    print(f"  curated knowledge base, same rows: {curated}/{n} = {100 * curated / max(n, 1):.1f}%")
+    print(f"  knowledge base as shipped, same rows: {curated}/{n} = {100 * curated / max(n, 1):.1f}%")
     return 0
 
 

@@ -67,8 +67,15 @@ def test_show_never_imports_numpy_or_scipy() -> None:
     assert not imported & {"numpy", "scipy", "yaml", "rich"}
 
 
+def test_fit_script_reports_the_leave_one_study_out_score() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fit_engine.py")],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "leave-one-study-out" in result.stdout and "best fit" in result.stdout
+
+
 def test_engine_trial_script_runs() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "engine_evidence.py")],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "mechanics engine" in result.stdout and "curated knowledge base" in result.stdout
+    assert "mechanics engine" in result.stdout and "knowledge base as shipped" in result.stdout

@@ -175,7 +175,11 @@ def sled(p: dict[str, Any]) -> list[Phase]:
         # the sled's travel ends early where the hip (the pelvis would roll off the seat) or the ankle (the heels
         # would lift) reaches its limit; both angles grow with knee flexion
         if angles(bottom)[joint] > float(limit):
-            bottom = _bisect(lambda k, j=joint, lim=float(limit): angles(k)[j] - lim, top, bottom)
+
+            def past_limit(knee: float, joint: str = joint, limit: float = float(limit)) -> float:
+                return angles(knee)[joint] - limit
+
+            bottom = _bisect(past_limit, top, bottom)
     phases = []
     for knee in _linspace((bottom, top), int(p.get("phases", 7))):
         thigh = thigh_at(knee)

@@ -77,9 +77,16 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
             if w.driver and w.driver != w.why:
                 parts.append(Padding(Text(w.driver, style="dim italic"), (0, 0, 0, 4)))
     parts.append(Text(""))
+    if ans.computed is not None:
+        moments = ", ".join(f"{j.replace('_', ' ')} {peak:.0f} N m ({d})"
+                            for j, peak, _mean, d in ans.computed.joint_moments)
+        basis = (f"computed from joint moments, moment arms and static optimisation for a 75 kg adult (1RM about "
+                 f"{ans.computed.one_rm_kg:.0f} kg; peak moments per leg at 75%: {moments}); muscles the model lacks "
+                 "are curated from the sources below")
+    else:
+        basis = "curated from the sources below"
     parts.append(Text("Involvement: mean activation over the range of motion as a share of maximal voluntary effort, "
-                      "in a hard set at about 75% of one-repetition maximum (curated from the sources below).",
-                      style="dim"))
+                      f"in a hard set at about 75% of one-repetition maximum ({basis}).", style="dim"))
     if ex.safety:
         parts.append(Text("\nSafety", style="bold"))
         parts.extend(Text(f" • {s}") for s in ex.safety)
