@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +113,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+
+
+def need_shared(path: Path) -> None:
+    """Skip where a file from ../shared is not beside this checkout; in CI (CI=true) its absence is a failure."""
+    if not path.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{path} is missing in CI")
+        pytest.skip(f"{path} is not beside this checkout")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need_shared
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = ROOT.parent / "shared" / "checks" / "contract.py"
 pytestmark = pytest.mark.slow
@@ -42,10 +44,7 @@ def test_errors_exit_2_without_traceback(args: list[str]) -> None:
 
 
 def test_shared_contract_checker_passes() -> None:
-    if not CONTRACT.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CONTRACT} is missing in CI")
-        pytest.skip(f"{CONTRACT} is not beside this checkout")
+    need_shared(CONTRACT)
     env = dict(os.environ, CONTRACT_STRICT="1", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     result = subprocess.run([sys.executable, str(CONTRACT)], capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

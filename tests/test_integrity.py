@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import need_shared
 from musclemap.kb import KnowledgeBase
 from musclemap.resolve import resolve_exercise
 
@@ -59,10 +59,7 @@ def test_every_exercise_has_a_target_and_safety_notes_and_sources(kb: KnowledgeB
 
 
 def test_shipped_volumes_match_their_derivation(kb: KnowledgeBase) -> None:
-    if not PARAMS.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{PARAMS} is missing in CI")
-        pytest.skip(f"{PARAMS} is not beside this checkout")
+    need_shared(PARAMS)
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "derive_volumes.py"), str(PARAMS)],
                          capture_output=True, text=True, check=True).stdout
     derived = {line.split()[0]: float(line.split()[1]) for line in out.splitlines()}

@@ -189,14 +189,13 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
     top = max(involvement.values())
     active = {j for ph in setup.phases for j in ph.active}
     first, last = setup.phases[0].pose, setup.phases[-1].pose
-    lengths_first, lengths_last = ms.lengths(first), ms.lengths(last)
     context = str(raw.params.get("against", "against the load"))
     muscles: dict[str, tuple[float, str, str]] = {}
     for kb_id, idx in raw.groups.items():
         value = round(involvement[kb_id], 3)
         if value < REPORT_MIN:
             continue
-        role = _role(kb_id, idx, value, top, ms, setup, active, first, last, lengths_first, lengths_last)
+        role = _role(idx, value, top, ms, setup, active, first, last)
         muscles[kb_id] = (value, role, _driver(idx, setup, ms, raw.acts, context))
     return Computed(muscles, _joint_moments(setup, raw.load), round(raw.one_rm, 1), round(raw.load, 1))
 
@@ -207,8 +206,8 @@ def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet 
     return finish(raw_analysis(params, co, ms), gain, ms)
 
 
-def _role(kb_id: str, idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup, active: set[str],
-          first: dict[str, float], last: dict[str, float], l_first: np.ndarray, l_last: np.ndarray) -> str:
+def _role(idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup, active: set[str],
+          first: dict[str, float], last: dict[str, float]) -> str:
     if value >= TARGET_RATIO * top:
         return "target"
     crossed = [j for j in JOINTS if j in active and ms.crosses[j][idx].any()]
@@ -284,12 +283,6 @@ def raw_all(kb: KnowledgeBase, co: float = CO_ACTIVATION) -> dict[str, Raw]:
         if ex.mechanics is not None:
             out.update(raw_exercise(ex.id, ex.mechanics, ((v.key, v.value_names()) for v in ex.variants), co))
     return out
-
-
-def compute_exercise(exercise_id: str, mechanics_json: str, variants: Iterable[tuple[str, tuple[str, ...]]],
-                     co: float = CO_ACTIVATION, gain: float = EMG_GAIN) -> dict[str, Computed]:
-    """Every combination of an exercise's mechanical variants, analysed."""
-    return {k: finish(r, gain) for k, r in raw_exercise(exercise_id, mechanics_json, variants, co).items()}
 
 
 def raw_exercise(exercise_id: str, mechanics_json: str, variants: Iterable[tuple[str, tuple[str, ...]]],

@@ -24,7 +24,8 @@ AXES: tuple[str, ...] = JOINTS + OFF_PLANE
 
 # Thelen 2003: active force-length curve exp(-(l - 1)^2 / gamma) with gamma = 0.45.
 FORCE_LENGTH_GAMMA = 0.45
-# Tendon strain at maximum isometric force: 3.3 %, the young-adult value used with Thelen's (2003) muscle model.
+# Tendon strain at maximum isometric force: 3.3 %, the default of OpenSim's implementation of Thelen's (2003) muscle
+# (its FmaxTendonStrain property).
 TENDON_STRAIN_AT_FMAX = 0.033
 TENDON_ITERATIONS = 4
 

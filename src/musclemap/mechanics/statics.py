@@ -35,7 +35,7 @@ class Phase(NamedTuple):
     active: tuple[str, ...]
     lumbar_per_kg: float = 0.0
     lumbar_body: float = 0.0
-    off_plane: bool = False  # also balance the hip's adduction and rotation moments at zero (experimental)
+    off_plane: bool = False  # also balance the hip's adduction and rotation moments near zero (softly)
 
 
 class Force(NamedTuple):
@@ -355,9 +355,10 @@ KINDS: dict[str, Callable[[dict[str, Any]], list[Phase]]] = {
 def phases_for(params: dict[str, Any]) -> list[Phase]:
     """The phases of a mechanics description (its `kind` picks the posture model).
 
-    With `off_plane: true` the optimiser also holds the hip's adduction and rotation moments at zero, as a
-    symmetric two-legged lift needs; this keeps the adductors from extending the hip "for free" in a planar model,
-    but without passive structures it can make deep positions infeasible, so it is off by default.
+    With `off_plane: true` the optimiser also holds the hip's adduction and rotation moments near zero, softly, as a
+    symmetric two-legged lift needs; this keeps the adductors from extending the hip "for free" in a planar model.
+    The sled (leg presses) uses it; without passive structures it can make deep squats nearly infeasible, so it is
+    not the default.
     """
     phases = KINDS[str(params["kind"])](params)
     if params.get("off_plane"):
