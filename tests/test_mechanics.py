@@ -12,7 +12,7 @@ from conftest import tiny_data, write_kb
 from musclemap.kb import load_yaml
 from musclemap.mechanics import statics
 from musclemap.mechanics.engine import analyse
-from musclemap.mechanics.muscles import leg_muscles
+from musclemap.mechanics.muscles import arm_muscles, leg_muscles
 from musclemap.mechanics.optimize import solve
 from musclemap.query import exercise_answer
 
@@ -237,8 +237,12 @@ def test_engine_foot_placement_shifts_the_work(kb: object, placement: str, muscl
     assert (moved - middle) * direction > 0
 
 
+ARM_EXERCISES = ["barbell_curl", "dumbbell_curl", "hammer_curl", "preacher_curl", "concentration_curl",
+                 "incline_dumbbell_curl", "cable_curl", "wrist_curl", "reverse_wrist_curl"]
+
+
 @pytest.mark.parametrize("exercise", ["leg_press", "horizontal_leg_press", "single_leg_press", "leg_extension",
-                                      "standing_calf_raise", "seated_calf_raise"])
+                                      "standing_calf_raise", "seated_calf_raise", *ARM_EXERCISES])
 def test_exercises_with_a_mechanics_description_get_engine_numbers(kb: object, exercise: str) -> None:
     ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
     assert ans.computed is not None and ans.computed.one_rm_kg > 0
@@ -268,3 +272,64 @@ def test_sled_range_stops_where_the_hip_reaches_its_limit() -> None:
                                  "knee_deg": [100, 10], "limits_deg": {"hip": 115}})
     assert max(ph.pose["hip"] for ph in phases) == pytest.approx(115.0, abs=0.5)
     assert phases[0].pose["knee"] < 100.0
+
+
+def _curl(**over: object) -> dict[str, object]:
+    return {"kind": "arm", "shoulder_deg": 0, "elbow_deg": [10, 125], "forearm_deg": -80, "hands": 1,
+            "active": ["elbow", "forearm", "shoulder_flexion"], "soft": ["shoulder_abduction"], **over}
+
+
+def test_curl_statics_match_hand_calculation() -> None:
+    # at a right angle the load hangs forearm + grip in front of the elbow; with the upper arm vertical the shoulder
+    # carries the same moment (the upper arm's own weight acts through the shoulder)
+    from musclemap.mechanics import body as b
+
+    ph = statics.phases_for(_curl(elbow_deg=90, phases=2))[0]
+    lever = b.SEGMENTS["forearm"].length_m + statics.GRIP_FROM_WRIST
+    assert ph.per_kg["elbow"] == pytest.approx(b.G * lever, rel=1e-6)
+    assert ph.per_kg["shoulder_flexion"] == pytest.approx(ph.per_kg["elbow"], rel=1e-6)
+    assert ph.body["shoulder_flexion"] == pytest.approx(ph.body["elbow"], abs=1e-6)
+    two_hands = statics.phases_for(_curl(elbow_deg=90, phases=2, hands=2))[0]
+    assert two_hands.per_kg["elbow"] == pytest.approx(ph.per_kg["elbow"] / 2)
+
+
+@pytest.mark.parametrize(("palm_up", "turned"), [(-80, -40), (-80, 0), (-40, 0)])
+def test_turning_the_palm_from_up_toward_the_thumb_quiets_the_biceps(palm_up: int, turned: int) -> None:
+    # the biceps also supinates; with the forearm turned toward pronation that side action must be cancelled by the
+    # pronators, so the elbow's work shifts to the brachioradialis and brachialis (Coratella et al. 2023)
+    more = analyse(_curl(forearm_deg=palm_up)).muscles["biceps_brachii_long_head"][0]
+    less = analyse(_curl(forearm_deg=turned)).muscles["biceps_brachii_long_head"][0]
+    assert more > less
+
+
+def test_hanging_the_arm_behind_the_body_lengthens_the_long_head_of_the_biceps() -> None:
+    ms = arm_muscles()
+    i = ms.names.index("BIClong")
+    # MyoArm gives it a 7 mm flexion moment arm at the side, so 30 degrees of extension add about 3.6 mm
+    assert ms.lengths({"shoulder_flexion": -30.0})[i] > ms.lengths({"shoulder_flexion": 0.0})[i] + 0.003
+
+
+def test_braced_upper_arm_leaves_only_the_elbow_moment(kb: object) -> None:
+    ans = exercise_answer(kb, "preacher_curl")  # type: ignore[arg-type]
+    assert ans.computed is not None
+    assert [j for j, *_ in ans.computed.joint_moments] == ["elbow"]
+    standing = exercise_answer(kb, "barbell_curl")  # type: ignore[arg-type]
+    assert standing.computed is not None
+    assert {j for j, *_ in standing.computed.joint_moments} == {"shoulder", "elbow"}
+
+
+@pytest.mark.parametrize(("exercise", "muscles"), [
+    ("wrist_curl", ("flexor_carpi_radialis", "flexor_carpi_ulnaris")),
+    ("reverse_wrist_curl", ("extensor_carpi_radialis_brevis",)),
+])
+def test_wrist_curls_target_the_wrist_movers(kb: object, exercise: str, muscles: tuple[str, ...]) -> None:
+    ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
+    targets = {w.muscle.id for w in ans.by_role("target")}
+    assert set(muscles) <= targets
+
+
+def test_dumbbell_answers_give_the_one_rep_max_per_dumbbell(kb: object) -> None:
+    ans = exercise_answer(kb, "dumbbell_curl")  # type: ignore[arg-type]
+    assert ans.computed is not None and ans.computed.load_unit == "dumbbell" and ans.computed.model == "arm"
+    bar = exercise_answer(kb, "barbell_curl")  # type: ignore[arg-type]
+    assert bar.computed is not None and bar.computed.load_unit == "load"

@@ -20,10 +20,10 @@ SIGMA_N_PER_CM2 = 60.0
 
 def parts() -> dict[str, tuple[str, ...]]:
     """Knowledge-base muscle id -> the model's right-side muscle-tendon units that make it up."""
-    from musclemap.model import ENGINE_UNITS
+    from musclemap.model import LEG_UNITS
 
     out: dict[str, list[str]] = {}
-    for unit, muscle in ENGINE_UNITS.items():
+    for unit, muscle in LEG_UNITS.items():
         out.setdefault(muscle, []).append(f"{unit}_r")
     return {muscle: tuple(units) for muscle, units in out.items()}
 

@@ -45,7 +45,7 @@ EQUIPMENT: tuple[str, ...] = (
 MECHANICS: tuple[str, ...] = ("compound", "isolation")
 FORCES: tuple[str, ...] = ("push", "pull", "static")
 # Posture models of the mechanics engine (mechanics/statics.py KINDS); kept here so loading needs no numpy.
-MECHANICS_KINDS: tuple[str, ...] = ("sled", "stand", "bridge", "pad", "calf")
+MECHANICS_KINDS: tuple[str, ...] = ("sled", "stand", "bridge", "pad", "calf", "arm")
 
 PATTERNS: tuple[str, ...] = (
     "squat", "hinge", "lunge", "horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull",
@@ -192,11 +192,15 @@ class Computed(NamedTuple):
     joint_moments: tuple[tuple[str, float, float, str], ...]  # (joint, peak N m, mean N m, direction)
     one_rm_kg: float
     load_kg: float
+    model: str = "leg"  # the limb model that computed it ("leg" or "arm"): its muscles are the computed ones, and
+    # the joint moments are per leg or per arm
+    load_unit: str = "load"  # what the 1RM is the mass of: the whole "load", or one "dumbbell"
 
 
-# The mechanics engine's leg model (MyoLeg after Rajagopal 2016): its muscle-tendon units and the
-# knowledge-base muscle each belongs to (several units may make up one muscle).
-ENGINE_UNITS: dict[str, str] = {
+# The mechanics engine's limb models and, for each, its muscle-tendon units and the knowledge-base muscle each
+# belongs to (several units may make up one muscle; units with no knowledge-base muscle still share the load but
+# are not reported). Leg: MyoLeg after Rajagopal 2016.
+LEG_UNITS: dict[str, str] = {
     "glmax1": "gluteus_maximus", "glmax2": "gluteus_maximus", "glmax3": "gluteus_maximus",
     "glmed1": "gluteus_medius", "glmed2": "gluteus_medius", "glmed3": "gluteus_medius",
     "glmin1": "gluteus_minimus", "glmin2": "gluteus_minimus", "glmin3": "gluteus_minimus",
@@ -209,7 +213,29 @@ ENGINE_UNITS: dict[str, str] = {
     "gasmed": "gastrocnemius_medial_head", "gaslat": "gastrocnemius_lateral_head", "soleus": "soleus",
     "tibant": "tibialis_anterior", "perlong": "fibularis_longus",
 }
-ENGINE_MUSCLES: frozenset[str] = frozenset(ENGINE_UNITS.values())
+# Arm: MyoArm after MoBL-ARMS (Holzbaur 2005, Saul 2015). Left out: coracobrachialis, anconeus, palmaris longus,
+# pronator quadratus and the thumb's and single fingers' extensors, which the knowledge base does not list.
+ARM_UNITS: dict[str, str] = {
+    "DELT1": "deltoid_anterior", "DELT2": "deltoid_lateral", "DELT3": "deltoid_posterior",
+    "SUPSP": "supraspinatus", "INFSP": "infraspinatus", "TMIN": "teres_minor", "SUBSC": "subscapularis",
+    "TMAJ": "teres_major", "LAT1": "latissimus_dorsi", "LAT2": "latissimus_dorsi", "LAT3": "latissimus_dorsi",
+    "PECM1": "pectoralis_major_clavicular_head", "PECM2": "pectoralis_major_sternal_head",
+    "PECM3": "pectoralis_major_sternal_head",
+    "BIClong": "biceps_brachii_long_head", "BICshort": "biceps_brachii_short_head", "BRA": "brachialis",
+    "BRD": "brachioradialis", "TRIlong": "triceps_brachii_long_head", "TRIlat": "triceps_brachii_lateral_head",
+    "TRImed": "triceps_brachii_medial_head", "PT": "pronator_teres", "SUP": "supinator",
+    "FCR": "flexor_carpi_radialis", "FCU": "flexor_carpi_ulnaris",
+    "FDS2": "flexor_digitorum_superficialis", "FDS3": "flexor_digitorum_superficialis",
+    "FDS4": "flexor_digitorum_superficialis", "FDS5": "flexor_digitorum_superficialis",
+    "FDP2": "flexor_digitorum_profundus", "FDP3": "flexor_digitorum_profundus",
+    "FDP4": "flexor_digitorum_profundus", "FDP5": "flexor_digitorum_profundus",
+    "ECRL": "extensor_carpi_radialis_longus", "ECRB": "extensor_carpi_radialis_brevis",
+    "ECU": "extensor_carpi_ulnaris", "EDC2": "extensor_digitorum", "EDC3": "extensor_digitorum",
+    "EDC4": "extensor_digitorum", "EDC5": "extensor_digitorum",
+}
+ENGINE_UNITS: dict[str, dict[str, str]] = {"leg": LEG_UNITS, "arm": ARM_UNITS}
+# per model: the knowledge-base muscles it computes (a listed muscle it finds idle is left out of an answer)
+ENGINE_MUSCLES: dict[str, frozenset[str]] = {k: frozenset(v.values()) for k, v in ENGINE_UNITS.items()}
 
 
 def combo_key(exercise_id: str, chosen: dict[str, str]) -> str:

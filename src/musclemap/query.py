@@ -129,7 +129,7 @@ def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, s
         listed.add(em.muscle)
         muscle = kb.muscles[em.muscle]
         got = computed.muscles.get(em.muscle) if computed else None
-        if computed is not None and got is None and em.muscle in m.ENGINE_MUSCLES and em.role != "antagonist_stabilizer":
+        if computed is not None and got is None and em.muscle in m.ENGINE_MUSCLES[computed.model] and em.role != "antagonist_stabilizer":
             # the engine models this muscle and finds it idle; only a curated shift of a variant the engine cannot
             # see (stance width, say) brings it in
             extra = _clamp(shift.get(em.muscle, 0.0))

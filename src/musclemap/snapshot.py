@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from . import model as m
 from .kb import KnowledgeBase, data_dir, load_yaml, source_files
 
-SCHEMA = 3
+SCHEMA = 4
 T = TypeVar("T")
 
 
@@ -92,7 +92,8 @@ def _exercise(d: dict[str, Any]) -> m.Exercise:
 
 def _computed(d: dict[str, Any]) -> m.Computed:
     return m.Computed({k: (v[0], v[1], v[2]) for k, v in d["muscles"].items()},
-                      tuple((j[0], j[1], j[2], j[3]) for j in d["joint_moments"]), d["one_rm_kg"], d["load_kg"])
+                      tuple((j[0], j[1], j[2], j[3]) for j in d["joint_moments"]), d["one_rm_kg"], d["load_kg"],
+                      d["model"], d["load_unit"])
 
 
 def _names(refs: list[list[str]]) -> tuple[tuple[str, str, str], ...]:

@@ -30,7 +30,7 @@ from ..model import Computed, combo_key
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
-from .muscles import AXES, JOINTS, OFF_PLANE, MuscleSet, leg_muscles
+from .muscles import MuscleSet, muscles_of
 from .optimize import RESERVE_WEIGHT, solve
 
 CO_ACTIVATION = 0.3
@@ -38,7 +38,7 @@ CO_ACTIVATION = 0.3
 # acceleration a lifter gives the load and the fatigue of a hard set, both of which raise EMG above the static
 # estimate. One global factor, fitted on the evidence table (benchmarks/fit_engine.py, which also reports its
 # leave-one-study-out score).
-EMG_GAIN = 1.0
+EMG_GAIN = 1.25
 # Off-plane hip moments (when a posture asks for them) are balanced softly: ligaments, the other leg and the seat
 # can take some, so a reserve there costs about as much as one muscle's activation per OFF_PLANE_SCALE N m.
 OFF_PLANE_SCALE = 30.0
@@ -54,14 +54,31 @@ ACTION_NAMES = {
     ("hip", -1): "extends the hip", ("hip", 1): "flexes the hip",
     ("knee", -1): "extends the knee", ("knee", 1): "flexes the knee",
     ("ankle", -1): "plantarflexes the ankle", ("ankle", 1): "dorsiflexes the ankle",
+    ("shoulder_flexion", 1): "raises the arm forward", ("shoulder_flexion", -1): "pulls the arm down and back",
+    ("shoulder_abduction", 1): "raises the arm out to the side",
+    ("shoulder_abduction", -1): "pulls the arm in to the side",
+    ("elbow", 1): "bends the elbow", ("elbow", -1): "straightens the elbow",
+    ("forearm", 1): "turns the palm down", ("forearm", -1): "turns the palm up",
+    ("wrist", 1): "bends the wrist toward the palm", ("wrist", -1): "bends the wrist back",
 }
-ANGLE_NAMES = {"hip": "hip flexion", "knee": "knee flexion", "ankle": "ankle dorsiflexion"}
+ANGLE_NAMES = {"hip": "hip flexion", "knee": "knee flexion", "ankle": "ankle dorsiflexion",
+               "shoulder_flexion": "shoulder flexion", "shoulder_abduction": "shoulder abduction",
+               "elbow": "elbow flexion", "forearm": "pronation", "wrist": "wrist flexion"}
+# Each axis's net moment in `show --json`: the joint it is reported under, and the names of its two directions
+# (positive first).
+MOMENT_NAMES = {
+    "hip": ("hip", "flexion", "extension"), "knee": ("knee", "flexion", "extension"),
+    "ankle": ("ankle", "dorsiflexion", "plantarflexion"),
+    "shoulder_flexion": ("shoulder", "flexion", "extension"),
+    "shoulder_abduction": ("shoulder", "abduction", "adduction"),
+    "elbow": ("elbow", "flexion", "extension"), "wrist": ("wrist", "flexion", "extension"),
+}
 
 
 class _Setup(NamedTuple):
     phases: list[statics.Phase]
-    a_mats: list[np.ndarray]  # per phase: balanced axes x muscles (the active joints, then the off-plane hip axes)
-    arms: list[np.ndarray]  # per phase: all joints x muscles (m)
+    a_mats: list[np.ndarray]  # per phase: balanced axes x muscles (the active axes, then the soft ones)
+    arms: list[np.ndarray]  # per phase: all the limb's axes x muscles (m)
     caps: list[np.ndarray]
 
 
@@ -71,7 +88,7 @@ def _setup(params: Mapping[str, Any], ms: MuscleSet) -> _Setup:
     for ph in phases:
         r = ms.moment_arms(ph.pose)
         cap = ms.force_capacity(ph.pose)
-        rows = [AXES.index(j) for j in _balanced(ph)]
+        rows = [ms.axes.index(j) for j in _balanced(ph)]
         a_mats.append(r[rows] * cap)
         arms.append(r)
         caps.append(cap)
@@ -79,8 +96,8 @@ def _setup(params: Mapping[str, Any], ms: MuscleSet) -> _Setup:
 
 
 def _balanced(ph: statics.Phase) -> tuple[str, ...]:
-    """The axes the muscles must balance: the active joints, plus the off-plane hip axes where the posture asks."""
-    return ph.active + (OFF_PLANE if ph.off_plane and "hip" in ph.active else ())
+    """The axes the muscles must balance: the active ones, then those held softly near zero."""
+    return ph.active + ph.soft
 
 
 def _required(ph: statics.Phase, load: float) -> np.ndarray:
@@ -89,12 +106,12 @@ def _required(ph: statics.Phase, load: float) -> np.ndarray:
 
 def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[tuple[np.ndarray, np.ndarray]]:
     out = []
-    one_joint = sum(ms.crosses[j].astype(int) for j in JOINTS) == 1
+    one_joint = sum(c.astype(int) for c in ms.crosses.values()) == 1
     volume = ms.fmax * ms.lopt
     weights = volume / volume.mean()
     for ph, a_mat in zip(setup.phases, setup.a_mats):
         need = _required(ph, load)
-        reserve = np.array([RESERVE_WEIGHT if j in JOINTS else OFF_PLANE_SCALE ** -2 for j in _balanced(ph)])
+        reserve = np.array([RESERVE_WEIGHT if j in ph.active else OFF_PLANE_SCALE ** -2 for j in _balanced(ph)])
         first = solve(a_mat, need, reserve_weight=reserve, weights=weights)
         if co > 0:
             lower = np.zeros(len(ms.names))
@@ -137,10 +154,10 @@ def one_rep_max(setup: _Setup, ms: MuscleSet, co: float) -> float:
 def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.ndarray, np.ndarray]],
             context: str) -> str:
     """One line on what drives a muscle here: its main action and where its moment arm peaks."""
-    contrib = {j: 0.0 for j in JOINTS}
+    contrib = {j: 0.0 for ph in setup.phases for j in ph.active}
     for (a, _r), arms, cap, ph in zip(acts, setup.arms, setup.caps, setup.phases):
         for j in ph.active:
-            row = AXES.index(j)
+            row = ms.axes.index(j)
             contrib[j] += float(sum(arms[row, i] * cap[i] * a[i] for i in idx))
     joint = max(contrib, key=lambda j: abs(contrib[j]))
     if abs(contrib[joint]) < 1e-9:
@@ -157,6 +174,7 @@ class Raw(NamedTuple):
     """The gain-independent part of an analysis: mean activations per knowledge-base muscle at 75 % of 1RM."""
 
     params: Mapping[str, Any]
+    model: str
     setup: _Setup
     acts: list[tuple[np.ndarray, np.ndarray]]
     mean: dict[str, float]  # kb muscle id -> F_max-weighted mean activation of its units
@@ -167,7 +185,8 @@ class Raw(NamedTuple):
 
 def raw_analysis(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet | None = None) -> Raw:
     """Static optimisation over the range at 75 % of the 1RM, with the co-activation floor `co`."""
-    ms = leg_muscles() if ms is None else ms
+    model = statics.model_of(dict(params))
+    ms = muscles_of(model) if ms is None else ms
     setup = _setup(params, ms)
     one_rm = one_rep_max(setup, ms, co)
     load = WORKING_FRACTION * one_rm
@@ -178,12 +197,12 @@ def raw_analysis(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: Muscl
         if kb_id is not None:
             groups.setdefault(kb_id, []).append(i)
     mean = {k: float(np.average(mean_act[idx], weights=ms.fmax[idx])) for k, idx in groups.items()}
-    return Raw(params, setup, acts, mean, groups, one_rm, load)
+    return Raw(params, model, setup, acts, mean, groups, one_rm, load)
 
 
 def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Computed:
     """Involvement (gain x mean activation, at most 1), roles and drivers from a raw analysis."""
-    ms = leg_muscles() if ms is None else ms
+    ms = muscles_of(raw.model) if ms is None else ms
     setup = raw.setup
     involvement = {k: min(1.0, gain * v) for k, v in raw.mean.items()}
     top = max(involvement.values())
@@ -197,7 +216,8 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
             continue
         role = _role(idx, value, top, ms, setup, active, first, last)
         muscles[kb_id] = (value, role, _driver(idx, setup, ms, raw.acts, context))
-    return Computed(muscles, _joint_moments(setup, raw.load), round(raw.one_rm, 1), round(raw.load, 1))
+    return Computed(muscles, _joint_moments(setup, raw.load), round(raw.one_rm, 1), round(raw.load, 1), raw.model,
+                    str(raw.params.get("load_unit", "load")))
 
 
 def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet | None = None,
@@ -210,12 +230,12 @@ def _role(idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup
           first: dict[str, float], last: dict[str, float]) -> str:
     if value >= TARGET_RATIO * top:
         return "target"
-    crossed = [j for j in JOINTS if j in active and ms.crosses[j][idx].any()]
-    if len(crossed) >= 2:
+    crossed = [j for j in ms.axes if j in active and (np.abs(ms.arms[j][:, idx]) > 1e-3).any()]
+    if len({ms.joint_of[j] for j in crossed}) >= 2:
         # length change over the range, split by joint (moment arm times angle change, both joints' shares)
         parts = []
         for j in crossed:
-            r = float(np.mean([arms[AXES.index(j), idx].mean() for arms in setup.arms]))
+            r = float(np.mean([arms[ms.axes.index(j), idx].mean() for arms in setup.arms]))
             parts.append(-r * math.radians(last[j] - first[j]))
         if min(parts) < 0 < max(parts) and min(abs(p) for p in parts) >= DYNAMIC_CANCEL * max(abs(p) for p in parts):
             return "dynamic_stabilizer"
@@ -228,11 +248,11 @@ def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
     """Whether the muscle's largest sagittal contribution (over the range, per unit activation) turns its joint the
     way the net moment there does: it then helps move the load; otherwise it only holds or balances."""
     best, helps = 0.0, False
-    for j in JOINTS:
+    for j in ms.axes:
         net = sum(ph.per_kg.get(j, 0.0) for ph in setup.phases if j in ph.active)
         if net == 0.0:
             continue
-        row = AXES.index(j)
+        row = ms.axes.index(j)
         contrib = float(sum((arms[row, idx] * cap[idx]).sum() for arms, cap in zip(setup.arms, setup.caps)))
         if abs(contrib) > best:
             best, helps = abs(contrib), contrib * net > 0
@@ -241,15 +261,13 @@ def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
 
 def _joint_moments(setup: _Setup, load: float) -> tuple[tuple[str, float, float, str], ...]:
     out = []
-    names = {"hip": ("flexion", "extension"), "knee": ("flexion", "extension"),
-             "ankle": ("dorsiflexion", "plantarflexion")}
-    for j in JOINTS:
-        values = [ph.per_kg[j] * load + ph.body[j] for ph in setup.phases if j in ph.active]
+    for axis, (joint, positive, negative) in MOMENT_NAMES.items():
+        values = [ph.per_kg[axis] * load + ph.body[axis] for ph in setup.phases if axis in ph.active]
         if not values:
             continue
         peak = max(values, key=abs)
-        out.append((j, round(abs(peak), 1), round(abs(float(np.mean(values))), 1),
-                    names[j][0] if peak > 0 else names[j][1]))
+        out.append((joint, round(abs(peak), 1), round(abs(float(np.mean(values))), 1),
+                    positive if peak > 0 else negative))
     lumbar = [ph.lumbar_per_kg * load + ph.lumbar_body for ph in setup.phases]
     if any(abs(v) > 0 for v in lumbar):
         peak = max(lumbar, key=abs)

@@ -22,6 +22,7 @@ import numpy as np
 from . import body as b
 
 JOINT_SIGN = {"hip": 1.0, "knee": -1.0, "ankle": 1.0}
+LEG_OFF_PLANE = ("hip_adduction", "hip_rotation")
 SHOULDER_ABOVE_SUPPORT = 0.08  # m: shoulder-joint centre above the bench edge under the upper back  # muscle moment (z, on the distal side) -> flexion-positive
 
 
@@ -35,7 +36,7 @@ class Phase(NamedTuple):
     active: tuple[str, ...]
     lumbar_per_kg: float = 0.0
     lumbar_body: float = 0.0
-    off_plane: bool = False  # also balance the hip's adduction and rotation moments near zero (softly)
+    soft: tuple[str, ...] = ()  # axes whose moment the muscles also hold near zero, softly (off the movement's plane)
 
 
 class Force(NamedTuple):
@@ -343,13 +344,90 @@ def calf(p: dict[str, Any]) -> list[Phase]:
     return out
 
 
+def _series(value: Any, n: int) -> list[float]:
+    """n values of a joint angle: a constant, or [start, end] evenly spaced."""
+    if isinstance(value, (list, tuple)):
+        return _linspace(value, n)
+    return [float(value)] * n
+
+
+# The grip sits at the hand's centre of mass (de Leva 1996: 79 % of the way from the wrist to the middle finger's
+# knuckle).
+GRIP_FROM_WRIST = b.SEGMENTS["hand"].com_from_proximal * b.SEGMENTS["hand"].length_m
+SHOULDER_AXES = {"sagittal": ("shoulder_flexion", "shoulder_abduction"),
+                 "frontal": ("shoulder_abduction", "shoulder_flexion")}
+
+
+def arm(p: dict[str, Any]) -> list[Phase]:
+    """Arm exercises (curls, triceps extensions, raises, wrist curls): one arm, the shoulder joint fixed in space.
+
+    Parameters (angles in degrees, each a constant or [start, end]): plane (sagittal: the arm moves forward and
+    back, or frontal: out to the side), trunk_lean_deg (sagittal: the trunk's tilt forward from upright; -30 is
+    reclined on an incline bench, -90 lying on the back), shoulder_deg (flexion, or abduction in the frontal plane,
+    relative to the trunk), elbow_deg (flexion), forearm_deg (pronation positive, -80 palm up, 0 thumb up, 80 palm
+    down), wrist_deg (flexion), palm (up or down: which way wrist flexion turns the hand), pull_deg (direction of
+    the load's force on the hand: -90 for a free weight, or toward the pulley of a cable), hands (how many hands
+    share the load), active (the axes the muscles must balance: a joint braced on a pad or the thigh is not), soft
+    (axes held near zero moment, softly: the forearm's rotation, the shoulder off the movement's plane).
+
+    In the frontal plane the bent forearm points forward, out of the plane, so only its in-plane share of length
+    counts and the elbow is not balanced.
+    """
+    plane = str(p.get("plane", "sagittal"))
+    main_axis, other_axis = SHOULDER_AXES[plane]
+    trunk_abs = 90.0 - float(p.get("trunk_lean_deg", 0.0)) if plane == "sagittal" else 90.0
+    pull = unit(float(p.get("pull_deg", -90.0))) * b.G / float(p.get("hands", 1))
+    palm = 1.0 if p.get("palm", "up") == "up" else -1.0
+    n = int(p.get("phases", 7))
+    angles = {k: _series(p.get(f"{k}_deg", 0.0), n) for k in ("shoulder", "elbow", "forearm", "wrist")}
+    up, fa, hd = (b.SEGMENTS[s] for s in ("upper_arm", "forearm", "hand"))
+    down = np.array([0.0, -b.G])
+    out = []
+    for i in range(n):
+        sh, el, wr = angles["shoulder"][i], angles["elbow"][i], angles["wrist"][i]
+        upper = trunk_abs - 180.0 + sh
+        elbow = up.length_m * unit(upper)
+        if plane == "sagittal":
+            fore_u, hand_u = unit(upper + el), unit(upper + el + palm * wr)
+            wrist = elbow + fa.length_m * fore_u
+        else:
+            fore_u = hand_u = unit(upper) * math.cos(math.radians(el))
+            wrist = elbow + fa.length_m * fore_u
+        grip = wrist + GRIP_FROM_WRIST * hand_u
+        weights = {
+            "upper_arm": Force(up.com_from_proximal * elbow, b.mass("upper_arm") * down),
+            "forearm": Force(elbow + fa.com_from_proximal * (wrist - elbow), b.mass("forearm") * down),
+            "hand": Force(grip, b.mass("hand") * down),
+        }
+        load = Force(grip, pull)
+        on = {main_axis: (np.zeros(2), 1.0, ("upper_arm", "forearm", "hand")),
+              "elbow": (elbow, 1.0, ("forearm", "hand")), "wrist": (wrist, palm, ("hand",))}
+        if plane != "sagittal":
+            on = {main_axis: on[main_axis]}
+        per_kg, body = {}, {}
+        for axis, (centre, sign, segs) in on.items():
+            # the muscles' moment (flexion-positive) balances the external moment on the distal side
+            per_kg[axis] = -sign * cross(load.point - centre, load.vector)
+            body[axis] = -sign * sum(cross(weights[s].point - centre, weights[s].vector) for s in segs)
+        pose = {main_axis: sh, other_axis: 0.0, "elbow": el, "forearm": angles["forearm"][i], "wrist": wr}
+        out.append(Phase(pose, per_kg, body, tuple(p["active"]), soft=tuple(p.get("soft", ()))))
+    return out
+
+
 KINDS: dict[str, Callable[[dict[str, Any]], list[Phase]]] = {
     "sled": sled,
     "stand": stand,
     "bridge": bridge,
     "pad": pad,
     "calf": calf,
+    "arm": arm,
 }
+# The limb model whose muscles carry each kind's moments (leg unless named here).
+KIND_MODEL = {"arm": "arm"}
+
+
+def model_of(params: dict[str, Any]) -> str:
+    return KIND_MODEL.get(str(params["kind"]), "leg")
 
 
 def phases_for(params: dict[str, Any]) -> list[Phase]:
@@ -362,5 +440,5 @@ def phases_for(params: dict[str, Any]) -> list[Phase]:
     """
     phases = KINDS[str(params["kind"])](params)
     if params.get("off_plane"):
-        phases = [ph._replace(off_plane=True) for ph in phases]
+        phases = [ph._replace(soft=LEG_OFF_PLANE) if "hip" in ph.active else ph for ph in phases]
     return phases

@@ -55,6 +55,8 @@ def show_payload(kb: KnowledgeBase, ans: ExerciseAnswer) -> dict[str, Any]:
             for j, peak, mean, direction in (ans.computed.joint_moments if ans.computed else ())
         ],
         "one_rm_kg": ans.computed.one_rm_kg if ans.computed else None,
+        "one_rm_of": ans.computed.load_unit if ans.computed else None,
+        "moments_per": ans.computed.model if ans.computed else None,
         "groups": [
             {"id": g.group.id, "name": g.group.name, "involvement": g.involvement,
              "muscles": [w.muscle.id for w in g.muscles]}

@@ -80,9 +80,11 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
     if ans.computed is not None:
         moments = ", ".join(f"{j.replace('_', ' ')} {peak:.0f} N m ({d})"
                             for j, peak, _mean, d in ans.computed.joint_moments)
+        got = ans.computed
+        per_dumbbell = " per dumbbell" if got.load_unit == "dumbbell" else ""
         basis = (f"computed from joint moments, moment arms and static optimisation for a 75 kg adult (1RM about "
-                 f"{ans.computed.one_rm_kg:.0f} kg; peak moments per leg at 75%: {moments}); muscles the model lacks "
-                 "are curated from the sources below")
+                 f"{got.one_rm_kg:.0f} kg{per_dumbbell}; peak moments per {got.model} at 75%: {moments}); muscles the "
+                 "model lacks are curated from the sources below")
     else:
         basis = "curated from the sources below"
     parts.append(Text("Involvement: mean activation over the range of motion as a share of maximal voluntary effort, "
