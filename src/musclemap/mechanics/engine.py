@@ -13,7 +13,8 @@ Pure static optimisation silences a two-joint muscle whenever it opposes the net
 hamstrings in a leg press, which extend the hip but flex the knee). EMG shows such muscles quieter but not silent.
 Here every muscle that helps the net moment at one active joint gets an activation floor: CO_ACTIVATION times the
 mean activation of the one-joint muscles that help at that joint (shared neural drive to synergists). The antagonist
-moment this creates is then carried by the other muscles. CO_ACTIVATION is the model's one global parameter.
+moment this creates is then carried by the other muscles. CO_ACTIVATION and EMG_GAIN (below) are the model's two
+global parameters.
 """
 
 from __future__ import annotations
