@@ -333,3 +333,15 @@ def test_dumbbell_answers_give_the_one_rep_max_per_dumbbell(kb: object) -> None:
     assert ans.computed is not None and ans.computed.load_unit == "dumbbell" and ans.computed.model == "arm"
     bar = exercise_answer(kb, "barbell_curl")  # type: ignore[arg-type]
     assert bar.computed is not None and bar.computed.load_unit == "load"
+
+
+@pytest.mark.parametrize(("exercise", "muscle", "curated"), [
+    ("barbell_curl", "trapezius_upper", 0.15), ("barbell_curl", "erector_spinae", 0.15),
+])
+def test_muscles_outside_the_limb_model_keep_their_curated_numbers(kb: object, exercise: str, muscle: str,
+                                                                   curated: float) -> None:
+    # the arm model computes the arm's muscles; the trunk and scapular muscles it lacks stay as the data gives them
+    ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
+    work = {w.muscle.id: w for w in ans.muscles}
+    assert work[muscle].basis == "curated" and work[muscle].involvement == curated
+    assert work["biceps_brachii_long_head"].basis == "computed"
