@@ -107,9 +107,7 @@ def _required(ph: statics.Phase, load: float) -> np.ndarray:
 
 def _activations(setup: _Setup, ms: MuscleSet, load: float, co: float) -> list[tuple[np.ndarray, np.ndarray]]:
     out = []
-    one_joint = sum(c.astype(int) for c in ms.crosses.values()) == 1
-    volume = ms.fmax * ms.lopt
-    weights = volume / volume.mean()
+    one_joint, weights = ms.one_joint, ms.volume_weights
     for ph, a_mat in zip(setup.phases, setup.a_mats):
         need = _required(ph, load)
         reserve = np.array([RESERVE_WEIGHT if j in ph.active else OFF_PLANE_SCALE ** -2 for j in _balanced(ph)])

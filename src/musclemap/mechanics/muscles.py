@@ -37,14 +37,16 @@ class Model(NamedTuple):
     base_pose: dict[str, float]  # degrees; axes not named are at 0
 
 
+# The leg's off-plane hip axes, tabulated against hip flexion: a symmetric two-legged lift needs no net hip
+# adduction or rotation moment, so postures may balance these at zero (a planar model would otherwise let the
+# adductors extend the hip "for free").
+LEG_OFF_PLANE: tuple[str, ...] = ("hip_adduction", "hip_rotation")
+
 MODELS: dict[str, Model] = {
     "leg": Model(
         "leg_moment_arms.json",
-        # Off-plane hip axes, tabulated against hip flexion: a symmetric two-legged lift needs no net hip adduction
-        # or rotation moment, so postures may balance these at zero (a planar model would otherwise let the
-        # adductors extend the hip "for free").
-        {"hip": ("hip", "hip_adduction", "hip_rotation"), "knee": ("knee",), "ankle": ("ankle",)},
-        {"hip_adduction": "hip", "hip_rotation": "hip"},
+        {"hip": ("hip", *LEG_OFF_PLANE), "knee": ("knee",), "ankle": ("ankle",)},
+        {axis: "hip" for axis in LEG_OFF_PLANE},
         ("hip", "knee", "ankle"), "length_neutral_m", {},
     ),
     "arm": Model(
@@ -54,10 +56,6 @@ MODELS: dict[str, Model] = {
         ("shoulder_flexion", "shoulder_abduction", "elbow", "forearm", "wrist"), "length_base_m", {"elbow": 90.0},
     ),
 }
-
-# The leg's sagittal joints and off-plane hip axes, by name (used by the statics and the tests).
-JOINTS: tuple[str, ...] = ("hip", "knee", "ankle")
-OFF_PLANE: tuple[str, ...] = ("hip_adduction", "hip_rotation")
 
 
 def table_path(model: str = "leg") -> Path:
@@ -105,6 +103,10 @@ class MuscleSet:
         self.crosses = {j: np.any([np.abs(self.arms[a]).max(axis=0) > 1e-3 for a in axes], axis=0)
                         for j, axes in model.joints.items()}
         self.joint_of = {a: j for j, axes in model.joints.items() for a in axes}
+        # fixed per muscle set, used by every solve: which units cross one joint only, and the volume weights
+        self.one_joint = sum(c.astype(int) for c in self.crosses.values()) == 1
+        volume = self.fmax * self.lopt
+        self.volume_weights = volume / volume.mean()
 
     def _integral(self, axis: str, cum: np.ndarray, theta: float) -> np.ndarray:
         """The integral of r up to theta, per muscle: the tabulated cumulative integral, interpolated; past either end
@@ -124,12 +126,11 @@ class MuscleSet:
         """A full pose: the base pose with the given axes (degrees) set."""
         return {**{a: self.model.base_pose.get(a, 0.0) for a in self.axes}, **pose}
 
-    def moment_arms(self, pose: dict[str, float], axes: tuple[str, ...] | None = None) -> np.ndarray:
-        """Axes (all of the limb's, in order, unless named) x muscles matrix of moment arms (m) at a pose given in
-        degrees."""
+    def moment_arms(self, pose: dict[str, float]) -> np.ndarray:
+        """Axes (self.axes order) x muscles matrix of moment arms (m) at a pose given in degrees."""
         full = self.pose_of(pose)
         rows = []
-        for a in self.axes if axes is None else axes:
+        for a in self.axes:
             theta = math.radians(full[self.model.along.get(a, a)])
             idx, w = _interp_index(self.grid[a], theta)
             w = min(max(w, 0.0), 1.0)

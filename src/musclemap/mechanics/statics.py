@@ -20,10 +20,10 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from . import body as b
+from .muscles import LEG_OFF_PLANE
 
-JOINT_SIGN = {"hip": 1.0, "knee": -1.0, "ankle": 1.0}
-LEG_OFF_PLANE = ("hip_adduction", "hip_rotation")
-SHOULDER_ABOVE_SUPPORT = 0.08  # m: shoulder-joint centre above the bench edge under the upper back  # muscle moment (z, on the distal side) -> flexion-positive
+JOINT_SIGN = {"hip": 1.0, "knee": -1.0, "ankle": 1.0}  # muscle moment (z, on the distal side) -> flexion-positive
+SHOULDER_ABOVE_SUPPORT = 0.08  # m: shoulder-joint centre above the bench edge under the upper back
 
 
 class Phase(NamedTuple):
@@ -400,10 +400,11 @@ def arm(p: dict[str, Any]) -> list[Phase]:
             "hand": Force(grip, b.mass("hand") * down),
         }
         load = Force(grip, pull)
-        on = {main_axis: (np.zeros(2), 1.0, ("upper_arm", "forearm", "hand")),
-              "elbow": (elbow, 1.0, ("forearm", "hand")), "wrist": (wrist, palm, ("hand",))}
-        if plane != "sagittal":
-            on = {main_axis: on[main_axis]}
+        # each axis: its centre, the sign that makes its moment flexion-positive, and the segments beyond it
+        on: dict[str, tuple[np.ndarray, float, tuple[str, ...]]] = {
+            main_axis: (np.zeros(2), 1.0, ("upper_arm", "forearm", "hand"))}
+        if plane == "sagittal":  # in the frontal plane the bent elbow and the wrist are held, not balanced
+            on |= {"elbow": (elbow, 1.0, ("forearm", "hand")), "wrist": (wrist, palm, ("hand",))}
         per_kg, body = {}, {}
         for axis, (centre, sign, segs) in on.items():
             # the muscles' moment (flexion-positive) balances the external moment on the distal side
