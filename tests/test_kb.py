@@ -140,7 +140,7 @@ CASES: list[tuple[str, Callable[[D], None], str, str | None, str | None]] = [
     ("mover that performs none of the exercise's actions", _target_without_action, "exercises/legs.yaml",
      "leg_extension", "muscles[1].role"),
     ("muscle listed twice in an exercise", _muscle_twice, "exercises/legs.yaml", "leg_extension", "muscles[2].muscle"),
-    ("equipment outside vocabulary", _set(legext, "equipment", ["sled"]), "exercises/legs.yaml", "leg_extension",
+    ("equipment outside vocabulary", _set(legext, "equipment", ["hovercraft"]), "exercises/legs.yaml", "leg_extension",
      "equipment"),
     ("mechanic outside vocabulary", _set(legext, "mechanic", "mixed"), "exercises/legs.yaml", "leg_extension",
      "mechanic"),

@@ -200,6 +200,59 @@ def resolve(text: str, fmt: str, as_json: bool) -> None:
     emit(fmt, as_json, lambda: p.resolve_payload(kb, res), render)
 
 
+@cli.command()
+@output_options
+def stats(fmt: str, as_json: bool) -> None:
+    """Counts per pattern, equipment and muscle group, and which exercises are still curated."""
+    from .query import catalogue_stats
+    from .render import payload as p
+
+    st = catalogue_stats(knowledge_base())
+
+    def text() -> Any:
+        from .render.text import stats_text
+
+        return stats_text(st)
+
+    emit(fmt, as_json, lambda: p.stats_payload(st), text)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True,
+              help="json: one complete file that loads again; csv: flat tables.")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), default=None,
+              help="Folder to write into (created if need be); without it, JSON goes to standard output.")
+def export(fmt: str, out: str | None) -> None:
+    """The whole knowledge base as open data (muscles, groups, exercises, involvement, sources), with its licence."""
+    from .export import JSON_FILE, export_files
+
+    if out is None and fmt != "json":
+        raise UserError("a CSV export is several files: give a folder with -o DIR")
+    files = export_files(knowledge_base(), fmt)
+    if out is None:
+        sys.stdout.write(files[JSON_FILE])
+        return
+    written = write_files(out, files)
+    click.echo(f"wrote {len(written)} files to {out}: {', '.join(written)}", err=True)
+
+
+def write_files(folder: str, files: dict[str, str]) -> list[str]:
+    """Write each file through a temporary name and a rename, so none is left half-written."""
+    import os
+    from pathlib import Path
+
+    root = Path(folder)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            tmp = root / f".{name}.{os.getpid()}.tmp"
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(root / name)
+    except OSError as exc:
+        raise UserError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    return list(files)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from . import model as m
 from .errors import DataError
+from .catalogue import Family, generate, parse_family
 from .resolve import name_keys
 
 NameRef = tuple[str, str, str]  # (kind, id, preset): kind is exercise, muscle or group; preset "key=value" or ""
@@ -283,14 +284,17 @@ def _involvement(sub: _Record, fld: str) -> float:
     return value
 
 
+def parse_muscle_entry(sub: _Record) -> m.ExerciseMuscle:
+    """One {muscle, role, involvement, why} entry of an exercise."""
+    out = m.ExerciseMuscle(sub.ident("muscle"), sub.enum("role", m.ROLES), _involvement(sub, "involvement"),
+                           str(sub.text("why")))
+    sub.done()
+    return out
+
+
 def parse_exercise(rec: _Record) -> m.Exercise:
     eid = rec.ident()
-    muscles: list[m.ExerciseMuscle] = []
-    for i, raw in enumerate(rec.mappings("muscles")):
-        sub = _Sub(rec, f"muscles[{i}]", raw)
-        muscles.append(m.ExerciseMuscle(sub.ident("muscle"), sub.enum("role", m.ROLES),
-                                        _involvement(sub, "involvement"), str(sub.text("why"))))
-        sub.done()
+    muscles = [parse_muscle_entry(_Sub(rec, f"muscles[{i}]", raw)) for i, raw in enumerate(rec.mappings("muscles"))]
     variants: list[m.Variant] = []
     for i, raw in enumerate(rec.mappings("variants", required=False)):
         sub = _Sub(rec, f"variants[{i}]", raw)
@@ -354,6 +358,7 @@ class RawKB:
         self.groups: list[tuple[str, m.Group]] = []
         self.muscles: list[tuple[str, m.Muscle]] = []
         self.exercises: list[tuple[str, m.Exercise]] = []
+        self.families: list[tuple[str, Family]] = []
 
 
 def _unique(items: Iterable[tuple[str, Any]], attr: str, seen: dict[str, str] | None = None) -> dict[str, Any]:
@@ -381,6 +386,8 @@ def link(raw: RawKB) -> KnowledgeBase:
     shared: dict[str, str] = {}
     groups = _unique(raw.groups, "id", shared)
     muscles = _unique(raw.muscles, "id", shared)
+    _unique(raw.families, "id")
+    _add_generated(raw, muscles)
     exercises = _unique(raw.exercises, "id")
 
     def check_sources(file: str, rid: str, keys: Iterable[str], fld: str = "sources") -> None:
@@ -415,6 +422,49 @@ def link(raw: RawKB) -> KnowledgeBase:
     names = _name_index(raw)
     usage = _usage_index(exercises)
     return KnowledgeBase(sources, joints, actions, groups, muscles, exercises, names, usage)
+
+
+def _add_generated(raw: RawKB, muscles: Mapping[str, m.Muscle]) -> None:
+    """Append the catalogue's generated exercises to raw.exercises, with the names no other record claims.
+
+    A generated exercise always keeps its canonical name (a clash is an error, reported by the name index). Its other
+    names, and the grid's names for its anchors, are kept only where exactly one record would own them: a name two
+    records could mean is left to fuzzy matching, which asks rather than guesses.
+    """
+    if not raw.families:
+        return
+    curated = {ex.id: ex for _f, ex in raw.exercises}
+    claimed: dict[str, str] = {}
+    for _file, ex in raw.exercises:
+        for label in (ex.id, ex.name, *ex.aliases, *(a for v in ex.variants for x in v.values for a in x.aliases)):
+            for key in name_keys(label):
+                claimed.setdefault(key, ex.id)
+    made = generate(raw.families, curated, muscles, claimed)
+    taken = set(claimed)
+    for _file, g in made:
+        taken.update(name_keys(g.exercise.name))
+    owners: dict[str, set[str]] = {}
+    offers: list[tuple[str, str, tuple[str, ...]]] = []  # (exercise id, label, its keys)
+    for _file, g in made:
+        pairs = [(g.exercise.id, a) for a in g.aliases]
+        pairs += [(aid, a) for aid, names in g.anchor_aliases for a in names]
+        for rid, label in pairs:
+            keys = name_keys(label)
+            if not any(key in taken for key in keys):
+                for key in keys:
+                    owners.setdefault(key, set()).add(rid)
+                offers.append((rid, label, keys))
+    extra: dict[str, list[str]] = {}
+    for rid, label, keys in offers:
+        if all(owners[key] == {rid} for key in keys) and label not in extra.setdefault(rid, []):
+            extra[rid].append(label)
+    names_of = {rid: tuple(dict.fromkeys(labels)) for rid, labels in extra.items()}
+    raw.exercises = [(file, ex._replace(aliases=ex.aliases + tuple(a for a in names_of.get(ex.id, ())
+                                                                   if a.lower() != ex.name.lower())))
+                     for file, ex in raw.exercises]
+    raw.exercises += [(file, g.exercise._replace(aliases=tuple(a for a in names_of.get(g.exercise.id, ())
+                                                               if a.lower() != g.exercise.name.lower())))
+                      for file, g in made]
 
 
 def _with_members(group: m.Group, members: tuple[str, ...]) -> m.Group:
@@ -539,7 +589,11 @@ DATA_FILES: tuple[tuple[str, str], ...] = (
     ("groups", "groups.yaml"),
     ("muscles", "muscles/*.yaml"),
     ("exercises", "exercises/*.yaml"),
+    ("families", "catalogue/*.yaml"),
 )
+
+
+OPTIONAL_KINDS = frozenset({"families"})  # a knowledge base may have no catalogue families
 
 
 def data_dir() -> Path:
@@ -552,7 +606,7 @@ def source_files(root: Path) -> list[tuple[str, Path]]:
     out: list[tuple[str, Path]] = []
     for kind, pattern in DATA_FILES:
         paths = sorted(root.glob(pattern))
-        if not paths:
+        if not paths and kind not in OPTIONAL_KINDS:
             raise DataError(str(root / pattern), None, None, "no such data file")
         out.extend((kind, p) for p in paths)
     return out
@@ -579,7 +633,7 @@ def parse_files(files: Iterable[tuple[str, str, list[Any]]]) -> RawKB:
     joint_of: dict[str, str] = {}
     for kind, label, records in files:
         for i, item in enumerate(records):
-            id_field = "key" if kind == "sources" else "id"
+            id_field = {"sources": "key", "families": "family"}.get(kind, "id")
             rec = _Record(label, item, i, id_field)
             if kind == "sources":
                 raw.sources.append((label, parse_source(rec)))
@@ -593,6 +647,8 @@ def parse_files(files: Iterable[tuple[str, str, list[Any]]]) -> RawKB:
                 raw.muscles.append((label, parse_muscle(rec, joint_of.get)))
             elif kind == "exercises":
                 raw.exercises.append((label, parse_exercise(rec)))
+            elif kind == "families":
+                raw.families.append((label, parse_family(rec, parse_muscle_entry)))
             else:
                 raise DataError(label, None, None, f"unknown kind of data file {kind!r}")
     return raw

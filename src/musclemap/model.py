@@ -37,10 +37,11 @@ VIEWS: tuple[str, ...] = ("front", "back")
 DEPTHS: tuple[str, ...] = ("superficial", "deep")
 VOLUME_BASES: tuple[str, ...] = ("measured", "model")
 GROUP_KINDS: tuple[str, ...] = ("muscle", "functional", "regional")
-SOURCE_KINDS: tuple[str, ...] = ("book", "article", "model", "web")
+SOURCE_KINDS: tuple[str, ...] = ("book", "article", "model", "web", "estimate")
 EQUIPMENT: tuple[str, ...] = (
     "barbell", "dumbbell", "kettlebell", "cable", "machine", "smith_machine", "band", "body_weight",
     "ez_bar", "trap_bar", "plate", "bench", "pull_up_bar", "dip_station", "ab_wheel", "landmine", "other",
+    "medicine_ball", "sled", "sandbag", "cardio_machine", "box", "jump_rope",
 )
 MECHANICS: tuple[str, ...] = ("compound", "isolation")
 FORCES: tuple[str, ...] = ("push", "pull", "static")
@@ -52,6 +53,7 @@ PATTERNS: tuple[str, ...] = (
     "hip_extension", "knee_extension", "knee_flexion", "plantarflexion", "hip_abduction", "hip_adduction",
     "elbow_flexion", "elbow_extension", "shoulder_raise", "fly", "shrug", "wrist", "trunk_flexion",
     "trunk_extension", "rotation", "anti_extension", "anti_lateral_flexion", "hip_flexion", "carry", "neck",
+    "olympic_lift", "jump", "throw", "cardio", "stretch", "sled",
 )
 
 
@@ -176,6 +178,9 @@ class Exercise(NamedTuple):
     safety: tuple[str, ...]
     sources: tuple[str, ...]
     mechanics: str | None = None  # the mechanics description as canonical JSON, or None
+    family: str | None = None  # the catalogue family whose grid generated it (catalogue.py), or None if curated
+    anchor: str | None = None  # the curated exercise its numbers derive from, for a generated exercise
+    modifiers: tuple[tuple[str, str, str], ...] = ()  # (axis, value, note) that set it apart from its anchor
 
     def variant(self, key: str) -> Variant | None:
         """The declared variant with this key, or None."""

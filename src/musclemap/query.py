@@ -244,3 +244,52 @@ def largest_muscles(kb: KnowledgeBase, limit: int = 5) -> tuple[m.Muscle, ...]:
     sized = [mu for mu in kb.muscles.values() if mu.volume is not None]
     sized.sort(key=lambda mu: -mu.volume.value)  # type: ignore[union-attr]
     return tuple(sized[:limit])
+
+
+class CatalogueStats(NamedTuple):
+    """Counts over the whole catalogue, and which exercises still carry curated rather than computed numbers."""
+
+    total: int
+    hand_written: int  # records in data/exercises
+    generated: int  # points of a catalogue family's grid
+    computed: tuple[str, ...]  # exercise ids whose involvement comes from the mechanics engine
+    curated: tuple[str, ...]  # exercise ids whose involvement is still curated
+    unverified: int  # exercises whose numbers include a shift no study has been found for
+    without_target: tuple[str, ...]
+    by_pattern: tuple[tuple[str, int], ...]
+    by_equipment: tuple[tuple[str, int], ...]
+    by_group: tuple[tuple[str, int], ...]  # muscle group -> exercises with a target in it
+    by_family: tuple[tuple[str, int], ...]
+
+
+def _counted(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def catalogue_stats(kb: KnowledgeBase) -> CatalogueStats:
+    """Counts per pattern, equipment, muscle group and family; computed versus curated; exercises with no target."""
+    patterns: dict[str, int] = {}
+    equipment: dict[str, int] = {}
+    groups: dict[str, int] = {}
+    families: dict[str, int] = {}
+    computed, curated, without = [], [], []
+    generated = unverified = 0
+    for ex in kb.exercises.values():
+        patterns[ex.pattern] = patterns.get(ex.pattern, 0) + 1
+        for e in ex.equipment:
+            equipment[e] = equipment.get(e, 0) + 1
+        hit = {g for em in ex.muscles if em.role == "target" for g in kb.muscles[em.muscle].groups}
+        for g in hit:
+            groups[g] = groups.get(g, 0) + 1
+        if ex.family:
+            generated += 1
+            families[ex.family] = families.get(ex.family, 0) + 1
+        (computed if ex.mechanics is not None else curated).append(ex.id)
+        if not any(em.role == "target" for em in ex.muscles):
+            without.append(ex.id)
+        if "unverified" in ex.sources:
+            unverified += 1
+    total = len(computed) + len(curated)
+    return CatalogueStats(total, total - generated, generated, tuple(computed), tuple(curated), unverified,
+                          tuple(without), _counted(patterns), _counted(equipment), _counted(groups),
+                          _counted(families))

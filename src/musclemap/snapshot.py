@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from . import model as m
 from .kb import KnowledgeBase, data_dir, load_yaml, source_files
 
-SCHEMA = 4
+SCHEMA = 5
 T = TypeVar("T")
 
 
@@ -86,7 +86,8 @@ def _exercise(d: dict[str, Any]) -> m.Exercise:
     return m.Exercise(
         d["id"], d["name"], tuple(d["aliases"]), tuple(d["equipment"]), d["mechanic"], d["force"], d["pattern"],
         tuple(d["actions"]), tuple(m.ExerciseMuscle(**x) for x in d["muscles"]), variants, tuple(d["safety"]),
-        tuple(d["sources"]), d.get("mechanics"),
+        tuple(d["sources"]), d.get("mechanics"), d.get("family"), d.get("anchor"),
+        tuple((x[0], x[1], x[2]) for x in d.get("modifiers", ())),
     )
 
 

@@ -296,9 +296,18 @@ def compute_all(kb: KnowledgeBase, co: float = CO_ACTIVATION, gain: float = EMG_
 def raw_all(kb: KnowledgeBase, co: float = CO_ACTIVATION) -> dict[str, Raw]:
     """Raw analyses of every exercise with a mechanics description, at every mechanical variant."""
     out: dict[str, Raw] = {}
+    # Catalogue exercises that differ from their anchor only by a pause, a tempo or one arm at a time share its
+    # description, so each distinct description is analysed once.
+    done: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], tuple[str, dict[str, Raw]]] = {}
     for ex in kb.exercises.values():
-        if ex.mechanics is not None:
-            out.update(raw_exercise(ex.id, ex.mechanics, ((v.key, v.value_names()) for v in ex.variants), co))
+        if ex.mechanics is None:
+            continue
+        variants = tuple((v.key, v.value_names()) for v in ex.variants)
+        key = (ex.mechanics, variants)
+        if key not in done:
+            done[key] = (ex.id, raw_exercise(ex.id, ex.mechanics, variants, co))
+        first, raws = done[key]
+        out.update({ex.id + k[len(first):]: r for k, r in raws.items()})
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..kb import KnowledgeBase
-from ..query import ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
+from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
 from ..resolve import Resolution
 
 SCHEMA_VERSION = "1.0"
@@ -43,6 +43,9 @@ def show_payload(kb: KnowledgeBase, ans: ExerciseAnswer) -> dict[str, Any]:
             "variant_defaults": {c.key: c.default for c in ans.variant},
             "variant_notes": {c.key: c.note for c in ans.variant},
             "safety": list(ex.safety),
+            "family": ex.family,
+            "derived_from": ex.anchor,
+            "modifiers": [{"axis": k, "value": v, "note": n} for k, v, n in ex.modifiers],
         },
         "involvement_basis": "computed" if ans.computed is not None else "curated",
         "muscles": [
@@ -131,8 +134,8 @@ def list_payload(kb: KnowledgeBase) -> dict[str, Any]:
     exercises = sorted(kb.exercises.values(), key=lambda e: e.name.lower())
     return {
         "schema_version": SCHEMA_VERSION,
-        "exercises": [{"id": e.id, "name": e.name, "equipment": list(e.equipment), "pattern": e.pattern}
-                      for e in exercises],
+        "exercises": [{"id": e.id, "name": e.name, "equipment": list(e.equipment), "pattern": e.pattern,
+                       "family": e.family} for e in exercises],
     }
 
 
@@ -146,4 +149,24 @@ def resolve_payload(kb: KnowledgeBase, res: Resolution) -> dict[str, Any]:
         "method": res.method,
         "variant": res.preset(),
         "alternatives": [{"id": c.id, "name": c.name, "score": round(c.score / 100, 3)} for c in res.alternatives],
+    }
+
+
+def stats_payload(st: CatalogueStats) -> dict[str, Any]:
+    """`stats --json`."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "exercises": st.total,
+        "hand_written": st.hand_written,
+        "generated": st.generated,
+        "computed": len(st.computed),
+        "curated": len(st.curated),
+        "unverified": st.unverified,
+        "without_target": list(st.without_target),
+        "by_pattern": dict(st.by_pattern),
+        "by_equipment": dict(st.by_equipment),
+        "by_group": dict(st.by_group),
+        "by_family": dict(st.by_family),
+        "computed_exercises": list(st.computed),
+        "curated_exercises": list(st.curated),
     }

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .. import model as m
 from ..kb import KnowledgeBase
-from ..query import ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
+from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
 from ..resolve import Resolution
 
 BAR_WIDTH = 20
@@ -56,6 +56,11 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
     parts.append(head)
     parts.append(Text(f"{', '.join(e.replace('_', ' ') for e in ex.equipment)} · {ex.mechanic} · {ex.force}"
                       f" · moves: {', '.join(kb.actions[a].name for a in ex.actions)}", style="dim"))
+    if ex.anchor:
+        parts.append(Text(f"A variation of the {kb.exercises[ex.anchor].name.lower()}: its numbers start from that "
+                          "exercise's and move with each modifier:", style="dim"))
+        parts.extend(Padding(Text(f"{k.replace('_', ' ')}: {v.replace('_', ' ')}. {n}".rstrip(" .") + ".",
+                                  style="dim"), (0, 0, 0, 2)) for k, v, n in ex.modifiers)
     for c in ans.variant:
         others = [v for v in c.values if v != c.value]
         line = Text(f"{c.key} = {c.value}", style="bold")
@@ -188,4 +193,34 @@ def resolve_text(kb: KnowledgeBase, res: Resolution) -> RenderableType:
     if res.alternatives:
         parts.append(Text("alternatives:" if res.match else "closest:", style="dim"))
         parts.extend(Text(f"  {c.name} ({c.id})  score {c.score / 100:.2f}") for c in res.alternatives)
+    return RenderGroup(*parts)
+
+
+def _counts(title: str, rows: tuple[tuple[str, int], ...], limit: int | None = None) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=None, pad_edge=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("exercises", justify="right")
+    for key, n in rows[:limit]:
+        table.add_row(key.replace("_", " "), str(n))
+    return table
+
+
+def stats_text(st: CatalogueStats) -> RenderableType:
+    """`stats`: counts per pattern, equipment, group and family, and what is still curated."""
+    parts: list[RenderableType] = [
+        Text(f"{st.total} exercises: {st.hand_written} hand-written, {st.generated} generated from "
+             f"{len(st.by_family)} families", style="bold"),
+        Text(f"involvement computed by the mechanics engine for {len(st.computed)}; curated for {len(st.curated)} "
+             f"({st.unverified} include an estimate not yet checked against a study)"),
+        Text(f"exercises without a target: {len(st.without_target)}"
+             + (f" ({', '.join(st.without_target)})" if st.without_target else ""),
+             style="bold red" if st.without_target else ""),
+        Text(""), _counts("By movement pattern", st.by_pattern),
+        Text(""), _counts("By equipment", st.by_equipment),
+        Text(""), _counts("By muscle group (exercises with a target in it)", st.by_group),
+        Text(""), _counts("By family", st.by_family),
+        Text(""), Text("Computed by the mechanics engine:", style="bold"),
+        Text(", ".join(st.computed), style="dim"),
+        Text("Curated (use --json for the full list of the " + str(len(st.curated)) + ")", style="dim"),
+    ]
     return RenderGroup(*parts)

@@ -1,0 +1,142 @@
+"""The catalogue generator: families crossed with modifiers, anchors, shifts, rules and names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import tiny_data, write_kb
+from musclemap.errors import DataError
+from musclemap.kb import KnowledgeBase, load_yaml
+from musclemap.query import catalogue_stats, exercise_answer
+from musclemap.resolve import resolve_exercise
+
+FAMILY: dict[str, Any] = {
+    "family": "leg_extension",
+    "name": "{technique} {equipment} {base}",
+    "base": ["leg extension", "knee extension"],
+    "anchors": {"leg_extension": {}},
+    "setup": {
+        "equipment": {
+            "machine": {"names": ["machine", ""], "equipment": ["machine"]},
+            "band": {"names": ["band", "banded"], "equipment": ["band"],
+                     "shift": {"vastus_lateralis": -0.3}, "note": "Lighter at the bottom."},
+            "cable": {"names": ["cable"], "equipment": ["cable"], "shift": {"vastus_lateralis": -0.1},
+                      "sources": ["book2000"]},
+        },
+    },
+    "techniques": {
+        "single_leg": {"names": ["single-leg", "one-leg"], "same_mechanics": True, "note": "One leg at a time."},
+        "paused": {"names": ["paused"], "requires": {"equipment": "machine"}, "note": "A pause at the top."},
+        "hamstring": {"names": ["hamstring-assisted"], "note": "Brings the hamstring in.",
+                      "adds": [{"muscle": "semitendinosus", "role": "stabilizer", "involvement": 0.2,
+                                "why": "Steadies the knee."}]},
+    },
+    "excludes": [{"equipment": "band", "technique": "hamstring"}],
+    "sources": ["book2000"],
+}
+
+
+UNVERIFIED = {"key": "unverified", "authors": "musclemap", "year": None, "title": "Estimate", "where": "here",
+              "kind": "estimate", "verified": False}
+
+
+def _kb(tmp_path: Path, family: dict[str, Any] | None = None, **changes: Any) -> KnowledgeBase:
+    data = tiny_data()
+    data["sources.yaml"].append(UNVERIFIED)
+    fam = dict(family or FAMILY)
+    fam.update(changes)
+    data["catalogue/legs.yaml"] = [fam]
+    return load_yaml(write_kb(tmp_path, data))
+
+
+def test_every_allowed_point_beyond_the_anchor_becomes_an_exercise(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    made = sorted(ex.name for ex in kb.exercises.values() if ex.family == "leg_extension")
+    # 3 equipment x (none + 3 techniques) = 12 points, less paused on band and cable (requires), less band +
+    # hamstring (excludes), less the anchor itself
+    assert made == sorted([
+        "Band leg extension", "Cable leg extension", "Single-leg machine leg extension",
+        "Single-leg band leg extension", "Single-leg cable leg extension", "Paused machine leg extension",
+        "Hamstring-assisted machine leg extension", "Hamstring-assisted cable leg extension",
+    ])
+
+
+@pytest.mark.parametrize(("name", "vastus", "role"), [
+    ("Band leg extension", 0.5, "target"),  # 0.8 - 0.3
+    ("Cable leg extension", 0.7, "target"),
+    ("Single-leg machine leg extension", 0.8, "target"),
+])
+def test_shifts_add_to_the_anchor_and_roles_follow(tmp_path: Path, name: str, vastus: float, role: str) -> None:
+    kb = _kb(tmp_path)
+    ex = next(e for e in kb.exercises.values() if e.name == name)
+    got = {em.muscle: (em.involvement, em.role) for em in ex.muscles}
+    assert got["vastus_lateralis"] == (vastus, role)
+    assert ex.anchor == "leg_extension"
+
+
+def test_a_shift_below_the_target_band_demotes_the_role(tmp_path: Path) -> None:
+    fam = {**FAMILY, "setup": {"equipment": {**FAMILY["setup"]["equipment"],
+                                             "band": {"names": ["band"], "equipment": ["band"],
+                                                      "shift": {"vastus_lateralis": -0.75}}}}}
+    with pytest.raises(DataError):
+        # the only target would fall below every band: the exercise would have no target, which the loader refuses
+        _kb(tmp_path, fam)
+
+
+def test_adds_bring_in_a_muscle_the_anchor_lacks(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    ex = kb.exercises["hamstring_assisted_cable_leg_extension"]
+    assert ("semitendinosus", "stabilizer", 0.2) in {(em.muscle, em.role, em.involvement) for em in ex.muscles}
+
+
+def test_a_shift_without_a_source_is_marked_unverified(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    assert "unverified" in kb.exercises["band_leg_extension"].sources
+    assert "unverified" not in kb.exercises["cable_leg_extension"].sources  # its shift cites book2000
+    assert catalogue_stats(kb).unverified >= 1
+
+
+def test_the_anchor_gets_the_grid_names_and_generated_exercises_their_synonyms(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    assert resolve_exercise(kb, "Leg Extension (Machine)").match == "leg_extension"
+    assert resolve_exercise(kb, "machine knee extension").match == "leg_extension"
+    assert resolve_exercise(kb, "Banded Knee Extension").match == "band_leg_extension"
+    assert resolve_exercise(kb, "one-leg cable leg extension").match == "single_leg_cable_leg_extension"
+
+
+def test_generated_exercise_keeps_the_anchors_variants_and_answers(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    ans = exercise_answer(kb, "cable_leg_extension", {"range": "partial"})
+    assert {w.muscle.id: w.involvement for w in ans.muscles}["vastus_lateralis"] == pytest.approx(0.6)
+
+
+def test_modifiers_name_what_changed_from_the_anchor(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    assert kb.exercises["single_leg_band_leg_extension"].modifiers == (
+        ("equipment", "band", "Lighter at the bottom."), ("technique", "single_leg", "One leg at a time."))
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"anchors": {"no_such_exercise": {}}}, "anchors.no_such_exercise"),
+    ({"anchors": {"leg_extension": {"equipment": "hovercraft"}}}, "anchors.leg_extension.equipment"),
+    ({"setup": {"equipment": {"machine": {"shift": {"no_such_muscle": 0.1}}}}}, "equipment.machine.shift"),
+    ({"setup": {"equipment": {"machine": {"requires": {"technique": "nope"}}}}}, "equipment.machine.requires"),
+    ({"setup": {"equipment": {"machine": {"shift": {"vastus_lateralis": 3}}}}}, "setup.equipment.machine.shift"),
+    ({"setup": {"equipment": {"machine": {"equipment": ["hovercraft"]}}}}, "setup.equipment.machine.equipment"),
+    ({"colour": "red"}, "colour"),
+])
+def test_bad_family_data_names_file_record_and_field(tmp_path: Path, change: dict[str, Any], field: str) -> None:
+    with pytest.raises(DataError) as exc:
+        _kb(tmp_path, **change)
+    assert exc.value.file == "catalogue/legs.yaml"
+    assert exc.value.record == "leg_extension"
+    assert field in (exc.value.field or "")
+
+
+def test_two_points_with_one_name_are_refused(tmp_path: Path) -> None:
+    fam = {**FAMILY, "techniques": {"paused": {"names": ["paused"]}, "pause": {"names": ["paused"]}}}
+    with pytest.raises(DataError, match="duplicate id|also names"):
+        _kb(tmp_path, fam)
