@@ -67,3 +67,19 @@ def test_shipped_volumes_match_their_derivation(kb: KnowledgeBase) -> None:
         vol = kb.muscles[muscle].volume
         assert vol is not None and vol.basis == "model" and vol.source == "rajagopal2016"
         assert vol.value == round(value)
+
+
+def test_every_exercise_is_findable_by_its_name_and_by_each_target(kb: KnowledgeBase) -> None:
+    from musclemap.query import exercises_for
+
+    lost = [ex.id for ex in kb.exercises.values() if resolve_exercise(kb, ex.name).match != ex.id]
+    assert lost == []
+    listed: dict[str, set[str]] = {}
+    for ex in kb.exercises.values():
+        if ex.pattern == "stretch":  # found by name, kept out of the rankings (model.UNRANKED_PATTERNS)
+            continue
+        for em in ex.muscles:
+            if em.role == "target" and em.muscle not in listed:
+                listed[em.muscle] = {r.exercise.id for r in exercises_for(kb, em.muscle)}
+            if em.role == "target":
+                assert ex.id in listed[em.muscle], (ex.id, em.muscle)

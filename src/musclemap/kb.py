@@ -574,6 +574,8 @@ def _name_index(raw: RawKB) -> dict[str, tuple[NameRef, ...]]:
 def _usage_index(exercises: Mapping[str, m.Exercise]) -> dict[str, tuple[m.Usage, ...]]:
     rows: dict[str, list[m.Usage]] = {}
     for ex in exercises.values():
+        if ex.pattern in m.UNRANKED_PATTERNS:
+            continue
         for em in ex.muscles:
             rows.setdefault(em.muscle, []).append(m.Usage(ex.id, em.role, em.involvement, ex.equipment))
     return {mid: tuple(sorted(us, key=lambda u: (-u.involvement, u.exercise))) for mid, us in rows.items()}

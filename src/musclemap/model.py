@@ -56,6 +56,10 @@ PATTERNS: tuple[str, ...] = (
     "olympic_lift", "jump", "throw", "cardio", "stretch", "sled",
 )
 
+# In a stretch, involvement grades how far the position takes each muscle toward its end range, not activation, so
+# stretches are kept out of the rankings of exercises that work a muscle.
+UNRANKED_PATTERNS: frozenset[str] = frozenset({"stretch"})
+
 
 class Source(NamedTuple):
     key: str

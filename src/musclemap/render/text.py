@@ -92,8 +92,12 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
                  "model lacks are curated from the sources below")
     else:
         basis = "curated from the sources below"
-    parts.append(Text("Involvement: mean activation over the range of motion as a share of maximal voluntary effort, "
-                      f"in a hard set at about 75% of one-repetition maximum ({basis}).", style="dim"))
+    if ex.pattern == "stretch":
+        parts.append(Text("Involvement in a stretch: how far the position takes each muscle toward the end of its range "
+                          "(curated from the sources below), not how hard it works.", style="dim"))
+    else:
+        parts.append(Text("Involvement: mean activation over the range of motion as a share of maximal voluntary "
+                          f"effort, in a hard set at about 75% of one-repetition maximum ({basis}).", style="dim"))
     if ex.safety:
         parts.append(Text("\nSafety", style="bold"))
         parts.extend(Text(f" • {s}") for s in ex.safety)
