@@ -44,6 +44,9 @@ class AxisValue(NamedTuple):
     pattern: str | None = None
     mechanic: str | None = None
     base: tuple[str, ...] = ()  # replaces the family's movement words ("floor press" for a bench press on the floor)
+    why: tuple[tuple[str, str], ...] = ()  # muscle -> a why line that replaces the anchor's at this value
+    roles: tuple[tuple[str, str], ...] = ()  # muscle -> the role it takes at this value (a twist makes the obliques targets)
+    safety_replace: tuple[str, ...] | None = None  # safety notes that replace the anchor's where they no longer fit
 
 
 class Axis(NamedTuple):
@@ -113,6 +116,16 @@ def parse_family(rec: Any, parse_muscle_entry: Any) -> Family:
     return out
 
 
+def _text_map(sub: Any, fld: str) -> tuple[tuple[str, str], ...]:
+    raw = sub.get(fld, dict, required=False, default={})
+    out = []
+    for key, text in raw.items():
+        if not isinstance(text, str) or not text.strip():
+            raise sub.error(f"{fld}.{key}", "must be a non-empty string")
+        out.append((str(key), text.strip()))
+    return tuple(out)
+
+
 def _axis(rec: Any, path: str, key: str, raw_values: Any, parse_muscle_entry: Any) -> Axis:
     from .kb import _Sub
 
@@ -151,7 +164,14 @@ def _axis(rec: Any, path: str, key: str, raw_values: Any, parse_muscle_entry: An
             pattern=sub.enum("pattern", m.PATTERNS) if sub.has("pattern") else None,
             mechanic=sub.enum("mechanic", m.MECHANICS) if sub.has("mechanic") else None,
             base=sub.str_list("base", required=False),
+            why=_text_map(sub, "why"),
+            roles=tuple((mid, role) for mid, role in _text_map(sub, "roles")),
+            safety_replace=sub.str_list("safety_replace") if sub.has("safety_replace") else None,
         ))
+        sub.used.add("safety_replace")
+        for mid, role in values[-1].roles:
+            if role not in m.ROLES:
+                raise sub.error(f"roles.{mid}", f"{role!r} is not one of: {', '.join(m.ROLES)}")
         sub.used.update(("pattern", "mechanic"))
         sub.done()
     if not values and key != TECHNIQUE:
@@ -363,6 +383,13 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
             if add.muscle not in inv or add.involvement > inv[add.muscle]:
                 inv[add.muscle] = add.involvement
                 info[add.muscle] = (add.role, add.why)
+    for _k, av in changed:
+        for mid, text in av.why:
+            if mid in info:
+                info[mid] = (info[mid][0], text)
+        for mid, role in av.roles:
+            if mid in info:
+                info[mid] = (role, info[mid][1])
     for mid in inv:
         if mid in target_off or mid in anchor_off:
             inv[mid] += target_off.get(mid, 0.0) - anchor_off.get(mid, 0.0)
@@ -382,7 +409,8 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
         if any(k not in kept for k in block.get("variants", {})):
             mechanics = None
     name = name_of(family, point)
-    safety = list(anchor.safety)
+    replaced = [av.safety_replace for _k, av in changed if av.safety_replace is not None]
+    safety = list(replaced[0]) if replaced else list(anchor.safety)
     sources = list(anchor.sources)
     for _k, av in changed:
         safety += [s for s in av.safety if s not in safety]
