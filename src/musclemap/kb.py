@@ -29,6 +29,8 @@ class NameChoices(NamedTuple):
 
     keys_list: list[str]
     refs: list[tuple[NameRef, ...]]
+    by_token: dict[str, list[int]]  # word -> the positions in keys_list of the keys that contain it
+    by_id: dict[str, list[int]]  # record id -> the positions in keys_list of its names
 
 
 class KnowledgeBase:
@@ -71,12 +73,18 @@ class KnowledgeBase:
         if cached is None:
             keys_list: list[str] = []
             refs: list[tuple[NameRef, ...]] = []
+            by_token: dict[str, list[int]] = {}
+            by_id: dict[str, list[int]] = {}
             for key, key_refs in self.names.items():
                 wanted = tuple(r for r in key_refs if r[0] in kinds)
                 if wanted:
+                    for word in key.split():
+                        by_token.setdefault(word, []).append(len(keys_list))
+                    for r in wanted:
+                        by_id.setdefault(r[1], []).append(len(keys_list))
                     keys_list.append(key)
                     refs.append(wanted)
-            cached = self._choices[kinds] = NameChoices(keys_list, refs)
+            cached = self._choices[kinds] = NameChoices(keys_list, refs, by_token, by_id)
         return cached
 
 
