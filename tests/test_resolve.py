@@ -31,7 +31,7 @@ def test_word_order_is_ignored() -> None:
 
 @pytest.mark.parametrize(("typo", "expected"), [
     ("leg pres", "leg_press"),
-    ("lag press", "leg_press"),
+    ("leg prass", "leg_press"),
     ("horizantal leg press", "horizontal_leg_press"),
 ])
 def test_clear_typos_resolve_fuzzily_with_lower_confidence(kb: KnowledgeBase, typo: str, expected: str) -> None:
@@ -50,7 +50,7 @@ def test_gibberish_does_not_match_and_raises_with_no_wild_guess(kb: KnowledgeBas
 
 def test_ambiguous_name_is_not_guessed_but_suggested(kb: KnowledgeBase) -> None:
     with pytest.raises(UnknownExercise) as info:
-        require_exercise(kb, "press leg single horizontal")
+        require_exercise(kb, "chest fly")  # dumbbell, cable or machine
     assert info.value.suggestions
 
 
@@ -88,3 +88,40 @@ def test_unknown_muscle_suggests(kb: KnowledgeBase) -> None:
 def test_a_variant_name_chooses_the_variant(kb: KnowledgeBase, text: str, exercise: str, variant: dict[str, str]) -> None:
     res = resolve_exercise(kb, text)
     assert (res.match, res.preset()) == (exercise, variant)
+
+
+def test_a_typo_two_exercises_are_equally_close_to_is_asked_about(kb: KnowledgeBase) -> None:
+    res = resolve_exercise(kb, "lag press")  # one letter from the leg press and from the log press
+    assert res.match is None
+    assert {"leg_press", "log_press"} <= {c.id for c in res.alternatives}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DB RDL", "romanian_deadlift"),
+    ("BB OHP", "overhead_press"),
+    ("Leg Press (Machine)", "leg_press"),
+    ("Lat Pulldown (Cable)", "lat_pulldown"),
+    ("Incline Bench Press (Dumbbell)", "incline_dumbbell_press"),
+    ("Seated Cable Row - V Grip (Cable)", "seated_cable_row"),
+    ("Flat Barbell Bench Press", "bench_press"),
+    ("dumbell bicep curl", "dumbbell_curl"),
+    ("Barbell Shoulder Press/Military Press", "overhead_press"),
+    ("Triceps Pushdown (Cable - Straight Bar)", "triceps_pushdown"),
+])
+def test_app_style_names_abbreviations_and_typos_resolve(kb: KnowledgeBase, text: str, expected: str) -> None:
+    assert resolve_exercise(kb, text).match == expected
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Decline Hammer Curl", "no decline hammer curl: a decline crunch or a hammer curl would be another movement"),
+    ("Spider Hammer Curl", "no spider hammer curl: the spider curl and the hammer curl are other movements"),
+    ("Handstand Push Up", "an unknown word may be the very feature that makes it another exercise"),
+    ("Curl", "several curls are equally close"),
+    ("Row", "the barbell, cable and machine rows and the rowing machine"),
+])
+def test_names_that_could_mean_another_movement_are_not_guessed(kb: KnowledgeBase, text: str, why: str) -> None:
+    assert resolve_exercise(kb, text).match is None, why
+
+
+def test_direction_words_keep_their_order() -> None:
+    assert name_key("high to low cable fly") != name_key("low to high cable fly")

@@ -26,7 +26,7 @@ from .errors import DataError
 
 TECHNIQUE = "technique"
 UNVERIFIED = "unverified"  # the source key of a curated estimate that no study has been found for
-MAX_ALIASES = 24  # per generated exercise: the product of every axis's names grows fast
+MAX_ALIASES = 32  # per generated exercise: the product of every axis's names grows fast
 
 
 class AxisValue(NamedTuple):
@@ -47,6 +47,7 @@ class AxisValue(NamedTuple):
     why: tuple[tuple[str, str], ...] = ()  # muscle -> a why line that replaces the anchor's at this value
     roles: tuple[tuple[str, str], ...] = ()  # muscle -> the role it takes at this value (a twist makes the obliques targets)
     safety_replace: tuple[str, ...] | None = None  # safety notes that replace the anchor's where they no longer fit
+    implicit: bool = True  # a default value that may go unsaid in a name ("bench press" is the barbell one)
 
 
 class Axis(NamedTuple):
@@ -167,6 +168,7 @@ def _axis(rec: Any, path: str, key: str, raw_values: Any, parse_muscle_entry: An
             why=_text_map(sub, "why"),
             roles=tuple((mid, role) for mid, role in _text_map(sub, "roles")),
             safety_replace=sub.str_list("safety_replace") if sub.has("safety_replace") else None,
+            implicit=bool(sub.get("implicit", bool, required=False, default=True)),
         ))
         sub.used.add("safety_replace")
         for mid, role in values[-1].roles:
@@ -187,6 +189,7 @@ class Generated(NamedTuple):
     exercise: m.Exercise
     aliases: tuple[str, ...]  # candidate names beyond the canonical one; dropped where ambiguous
     anchor_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # names the grid gives its anchors
+    anchor_marks: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the marked words of its anchors
 
 
 Point = tuple[tuple[str, str], ...]  # (axis key, value) for every axis, in the family's axis order
@@ -267,8 +270,22 @@ def bases(family: Family, point: Point) -> tuple[str, ...]:
     return family.base
 
 
+def _forced(family: Family, point: Point, key: str) -> bool:
+    """Whether no other value of the axis is allowed with the point's other coordinates (a machine press is
+    always seated), so that the value may go unsaid."""
+    axis = family.axis(key)
+    assert axis is not None
+    here = dict(point)[key]
+    return not any(allowed(family, tuple((k, v.value if k == key else x) for k, x in point))
+                   for v in axis.values if v.value != here)
+
+
 def alias_names(family: Family, point: Point) -> list[str]:
-    """Other names for a point: every combination of its values' synonyms and the movement's synonyms."""
+    """Other names for a point: combinations of its values' synonyms and the movement's synonyms, shortest first.
+
+    A default value may go unsaid ("bench press" is the flat barbell one) unless it is marked `implicit: false`,
+    and so may a value that is the only one allowed with the others.
+    """
     slots: list[list[tuple[str, str]]] = []
     for key, value in point:
         axis = family.axis(key)
@@ -277,8 +294,11 @@ def alias_names(family: Family, point: Point) -> list[str]:
             av = axis.get(p)
             assert av is not None
             names = list(av.names)
-            if p == axis.default and "" not in names:
-                names.append("")  # the default may always go unsaid ("bench press" is the flat one)
+            # a value that renames the movement (a reverse hyperextension) is never left unsaid
+            unsaid = (p == axis.default and av.implicit) or (
+                key != TECHNIQUE and not av.base and _forced(family, point, key))
+            if unsaid and "" not in names:
+                names.append("")
             slots.append([(f"{key}:{p}", n) for n in names])
     out: list[str] = []
     for base in bases(family, point):
@@ -286,9 +306,29 @@ def alias_names(family: Family, point: Point) -> list[str]:
             name = name_of(family, point, dict(combo), base)
             if name not in out:
                 out.append(name)
-            if len(out) >= MAX_ALIASES:
-                return out
-    return out
+    out.sort(key=lambda n: len(n.split()))
+    return out[:MAX_ALIASES]
+
+
+def marked_words(family: Family, point: Point) -> tuple[str, ...]:
+    """The words of a point's non-default values (and of a value's own movement words) that its family's other
+    words do not have: the features a name must state to mean this point."""
+    from .resolve import tokens
+
+    plain = {w for b in family.base for w in tokens(b)}
+    words: list[str] = []
+    for key, av in _values(family, point):
+        axis = family.axis(key)
+        assert axis is not None
+        if av.value == axis.default or (key != TECHNIQUE and not av.base and _forced(family, point, key)):
+            continue
+        for texts in (av.names, av.base):
+            if not texts:
+                continue
+            # a word every one of the value's names says; a value that may go unsaid requires none
+            common = set.intersection(*(set(tokens(t)) for t in texts))
+            words += [w for w in tokens(texts[0]) if w in common and w not in plain and w not in words]
+    return tuple(words)
 
 
 def slug(name: str) -> str:
@@ -354,6 +394,7 @@ def _generate_family(file: str, family: Family, exercises: Mapping[str, m.Exerci
 
     out: list[Generated] = []
     anchor_names: dict[str, list[str]] = {}
+    marks = tuple((ex.id, marked_words(family, p)) for p, ex in anchors)
     for point in points(family):
         exact = [ex.id for p, ex in anchors if p == point] or [
             claimed[k] for k in (name_key(name_of(family, point)),) if k in claimed]
@@ -361,9 +402,11 @@ def _generate_family(file: str, family: Family, exercises: Mapping[str, m.Exerci
             anchor_names.setdefault(exact[0], []).extend(alias_names(family, point))
             continue
         anchor_point, anchor = min(anchors, key=lambda pa: _differs(pa[0], point))
-        out.append(Generated(_derive(family, point, anchor_point, anchor, muscles), tuple(alias_names(family, point))))
+        ex = _derive(family, point, anchor_point, anchor, muscles)._replace(marked=marked_words(family, point))
+        out.append(Generated(ex, tuple(alias_names(family, point))))
     if out:
-        out[0] = out[0]._replace(anchor_aliases=tuple((k, tuple(v)) for k, v in anchor_names.items()))
+        out[0] = out[0]._replace(anchor_aliases=tuple((k, tuple(v)) for k, v in anchor_names.items()),
+                                 anchor_marks=marks)
     elif anchor_names:
         raise err("setup", "the grid generates no exercise beyond its anchors")
     return out

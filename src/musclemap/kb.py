@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import model as m
 from .errors import DataError
-from .catalogue import Family, generate, parse_family
 from .resolve import name_keys
+
+if TYPE_CHECKING:
+    from .catalogue import Family
 
 NameRef = tuple[str, str, str]  # (kind, id, preset): kind is exercise, muscle or group; preset "key=value" or ""
 
@@ -31,6 +33,7 @@ class NameChoices(NamedTuple):
     refs: list[tuple[NameRef, ...]]
     by_token: dict[str, list[int]]  # word -> the positions in keys_list of the keys that contain it
     by_id: dict[str, list[int]]  # record id -> the positions in keys_list of its names
+    by_length: dict[int, list[str]]  # word length -> the words of that length (for correcting typos)
 
 
 class KnowledgeBase:
@@ -84,7 +87,10 @@ class KnowledgeBase:
                         by_id.setdefault(r[1], []).append(len(keys_list))
                     keys_list.append(key)
                     refs.append(wanted)
-            cached = self._choices[kinds] = NameChoices(keys_list, refs, by_token, by_id)
+            by_length: dict[int, list[str]] = {}
+            for word in by_token:
+                by_length.setdefault(len(word), []).append(word)
+            cached = self._choices[kinds] = NameChoices(keys_list, refs, by_token, by_id, by_length)
         return cached
 
 
@@ -441,6 +447,8 @@ def _add_generated(raw: RawKB, muscles: Mapping[str, m.Muscle]) -> None:
     """
     if not raw.families:
         return
+    from .catalogue import generate
+
     curated = {ex.id: ex for _f, ex in raw.exercises}
     claimed: dict[str, str] = {}
     for _file, ex in raw.exercises:
@@ -467,6 +475,8 @@ def _add_generated(raw: RawKB, muscles: Mapping[str, m.Muscle]) -> None:
         if all(owners[key] == {rid} for key in keys) and label not in extra.setdefault(rid, []):
             extra[rid].append(label)
     names_of = {rid: tuple(dict.fromkeys(labels)) for rid, labels in extra.items()}
+    marks = {aid: words for _file, g in made for aid, words in g.anchor_marks}
+    raw.exercises = [(file, ex._replace(marked=marks[ex.id]) if ex.id in marks else ex) for file, ex in raw.exercises]
     raw.exercises = [(file, ex._replace(aliases=ex.aliases + tuple(a for a in names_of.get(ex.id, ())
                                                                    if a.lower() != ex.name.lower())))
                      for file, ex in raw.exercises]
@@ -658,6 +668,8 @@ def parse_files(files: Iterable[tuple[str, str, list[Any]]]) -> RawKB:
             elif kind == "exercises":
                 raw.exercises.append((label, parse_exercise(rec)))
             elif kind == "families":
+                from .catalogue import parse_family
+
                 raw.families.append((label, parse_family(rec, parse_muscle_entry)))
             else:
                 raise DataError(label, None, None, f"unknown kind of data file {kind!r}")

@@ -185,6 +185,8 @@ class Exercise(NamedTuple):
     family: str | None = None  # the catalogue family whose grid generated it (catalogue.py), or None if curated
     anchor: str | None = None  # the curated exercise its numbers derive from, for a generated exercise
     modifiers: tuple[tuple[str, str, str], ...] = ()  # (axis, value, note) that set it apart from its anchor
+    marked: tuple[str, ...] = ()  # name words that set it apart from its family's reference point ("incline"): a
+    # name that leaves one out means another exercise, so the resolver does not fill it in
 
     def variant(self, key: str) -> Variant | None:
         """The declared variant with this key, or None."""
