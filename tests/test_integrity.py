@@ -30,7 +30,7 @@ REGIONS_COVERED = {"thigh", "lower_leg", "hip", "abdomen", "lower_back", "upper_
 
 def test_size(kb: KnowledgeBase) -> None:
     assert len(kb.muscles) >= 60
-    assert len(kb.exercises) >= 80
+    assert len(kb.exercises) >= 1500  # issue: the catalogue at scale
     assert {m.region for m in kb.muscles.values()} >= REGIONS_COVERED
 
 

@@ -272,7 +272,9 @@ def catalogue_stats(kb: KnowledgeBase) -> CatalogueStats:
     equipment: dict[str, int] = {}
     groups: dict[str, int] = {}
     families: dict[str, int] = {}
-    computed, curated, without = [], [], []
+    computed: list[str] = []
+    curated: list[str] = []
+    without: list[str] = []
     generated = unverified = 0
     for ex in kb.exercises.values():
         patterns[ex.pattern] = patterns.get(ex.pattern, 0) + 1

@@ -73,7 +73,7 @@ def fold(words: list[str]) -> list[str]:
     out: list[str] = []
     for w in words:
         out.extend(SYNONYMS.get(singular(w), (singular(w),)))
-    i, joined = 0, []
+    i, joined = 0, list[str]()
     while i < len(out):
         pair = PAIRS.get((out[i], out[i + 1])) if i + 1 < len(out) else None
         if pair is not None:
@@ -222,8 +222,8 @@ def _resolve(kb: KnowledgeBase, text: str, kind: str, kinds: tuple[str, ...]) ->
     # the same record exactly
     parts = [p for p in _ALTERNATIVES.split(text) if p.strip()]
     if len(parts) > 1:
-        found = {exact_refs(kb, p, kind)[:1] for p in parts}
-        if len(found) == 1 and (only := found.pop()):
+        named = {exact_refs(kb, p, kind)[:1] for p in parts}
+        if len(named) == 1 and (only := named.pop()):
             return Resolution(text, kind, only[0][0], ALTERNATIVES_CONFIDENCE, "fuzzy", (), only[0][1])
     words = tokens(text)
     fixed = _corrected(kb, words, kinds)
@@ -293,14 +293,14 @@ def _subset(kb: KnowledgeBase, words: list[str], kind: str, kinds: tuple[str, ..
         for ref_kind, ref_id, preset in choices.refs[idx]:
             if ref_kind != kind:
                 continue
-            extra = [w for w in key_words if w not in words]
-            if set(extra) & _marked(kb, kind, ref_id):
+            others = [w for w in key_words if w not in words]
+            if set(others) & _marked(kb, kind, ref_id):
                 continue
             if loose and not all(q in key_words or _equipment(kb, kind, ref_id) & QUALIFIERS[q]
                                  for q in words if q in QUALIFIERS):
                 continue
-            if ref_id not in best or len(extra) < best[ref_id][0]:
-                best[ref_id] = (len(extra), preset)
+            if ref_id not in best or len(others) < best[ref_id][0]:
+                best[ref_id] = (len(others), preset)
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda item: item[1][0])
