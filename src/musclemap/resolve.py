@@ -227,14 +227,19 @@ def _resolve(kb: KnowledgeBase, text: str, kind: str, kinds: tuple[str, ...]) ->
             return Resolution(text, kind, only[0][0], ALTERNATIVES_CONFIDENCE, "fuzzy", (), only[0][1])
     words = tokens(text)
     fixed = _corrected(kb, words, kinds)
+    tied: list[Candidate] = []  # records equally close by their words: the best suggestions if nothing is taken
     for attempt, scale in ((words, 1.0), (fixed, CORRECTED_CONFIDENCE)):
         if attempt is fixed and fixed == words:
             break
-        found = _by_words(kb, attempt, kind, kinds)
+        found = _by_words(kb, attempt, kind, kinds, tied)
         if found is not None:
             ref_id, preset, confidence = found
             return Resolution(text, kind, ref_id, round(confidence * scale, 3), "fuzzy", (), preset)
     candidates = fuzzy_candidates(kb, " ".join(fixed), kinds)
+    if tied:
+        seen = {c.id for c in tied}
+        candidates = (*tied[:5], *(c for c in candidates if c.id not in seen))[:max(5, len(tied[:5]))]
+        return Resolution(text, kind, None, round(candidates[0].score / 100 * 0.95, 3), "none", candidates)
     if candidates:
         top = candidates[0]
         runner_up = candidates[1].score if len(candidates) > 1 else 0.0
@@ -254,8 +259,8 @@ def _marked(kb: KnowledgeBase, kind: str, ref_id: str) -> frozenset[str]:
     return frozenset(kb.exercises[ref_id].marked) if kind == "exercise" else frozenset()
 
 
-def _by_words(kb: KnowledgeBase, words: list[str], kind: str,
-              kinds: tuple[str, ...]) -> tuple[str, str, float] | None:
+def _by_words(kb: KnowledgeBase, words: list[str], kind: str, kinds: tuple[str, ...],
+              tied: list[Candidate] | None = None) -> tuple[str, str, float] | None:
     """A record for a name that matched no name exactly: (id, preset, confidence), or None if it is not clear.
 
     In order: the record one of whose names holds every word and the fewest others (none of them a feature that
@@ -268,18 +273,18 @@ def _by_words(kb: KnowledgeBase, words: list[str], kind: str,
     if any(w in QUALIFIERS for w in core):
         trials.append((core, True, QUALIFIED_CONFIDENCE))
     for attempt, loose, scale in trials:
-        found = _subset(kb, attempt, kind, kinds, loose)
+        found = _subset(kb, attempt, kind, kinds, loose, tied)
         if found is not None:
             return found[0], found[1], round(found[2] * scale, 3)
     return None
 
 
 def _subset(kb: KnowledgeBase, words: list[str], kind: str, kinds: tuple[str, ...],
-            loose: bool) -> tuple[str, str, float] | None:
+            loose: bool, tied: list[Candidate] | None = None) -> tuple[str, str, float] | None:
     """The record one of whose names holds every word with the fewest others, none of them a marked feature of it.
 
     With `loose`, an equipment word may instead be satisfied by the record's equipment. Two records tied on the
-    fewest other words are a real ambiguity, so neither is chosen.
+    fewest other words are a real ambiguity, so neither is chosen; they go into `tied`, as suggestions.
     """
     choices = kb.name_choices(kinds)
     needed = [w for w in words if not (loose and w in QUALIFIERS)]
@@ -306,6 +311,13 @@ def _subset(kb: KnowledgeBase, words: list[str], kind: str, kinds: tuple[str, ..
     ranked = sorted(best.items(), key=lambda item: item[1][0])
     ref_id, (extra, preset) = ranked[0]
     if len(ranked) > 1 and ranked[1][1][0] == extra:
+        if tied is not None and not tied:
+            score = 100.0 * len(needed) / (len(needed) + extra)
+            # hand-written exercises (the common forms) first, then the shorter names
+            ties = sorted(((rid, pre) for rid, (n, pre) in ranked if n == extra),
+                          key=lambda t: (kind == "exercise" and kb.exercises[t[0]].family is not None,
+                                         len(kb.display_name(kind, t[0]))))
+            tied.extend(Candidate(rid, kb.display_name(kind, rid), score, kind, pre) for rid, pre in ties)
         return None
     if extra > len(needed):  # the name says less than half of what the record's name says
         return None
