@@ -201,6 +201,25 @@ def resolve(text: str, fmt: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("question")
+@output_options
+def ask(question: str, fmt: str, as_json: bool) -> None:
+    """Answer a question in plain English ("what muscles does the leg press work?")."""
+    from .ask import ask as answer_question
+    from .render import payload as p
+
+    kb = knowledge_base()
+    ans = answer_question(kb, question)
+
+    def text() -> Any:
+        from .render.text import ask_text
+
+        return ask_text(kb, ans)
+
+    emit(fmt, as_json, lambda: p.ask_payload(kb, ans), text)
+
+
+@cli.command()
 @output_options
 def stats(fmt: str, as_json: bool) -> None:
     """Counts per pattern, equipment and muscle group, and which exercises are still curated."""

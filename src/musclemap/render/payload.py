@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..kb import KnowledgeBase
+from ..ask import Answer
 from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
 from ..resolve import Resolution
 
@@ -170,3 +171,26 @@ def stats_payload(st: CatalogueStats) -> dict[str, Any]:
         "computed_exercises": list(st.computed),
         "curated_exercises": list(st.curated),
     }
+
+
+def ask_payload(kb: KnowledgeBase, ans: Answer) -> dict[str, Any]:
+    """`ask --json`: the question, what kind of question it was, and the answer in that command's JSON."""
+    answer: dict[str, Any]
+    if ans.exercise is not None:
+        answer = show_payload(kb, ans.exercise)
+    elif ans.muscle is not None:
+        answer = muscle_payload(kb, ans.muscle)
+    elif ans.group is not None:
+        answer = group_payload(kb, ans.group)
+    elif ans.compare is not None:
+        c = ans.compare
+        answer = {"exercises": [c.first.exercise.id, c.second.exercise.id],
+                  "muscles": [{"id": mu.id, "name": mu.name, "involvement": [va, vb]} for mu, va, vb in c.rows]}
+    elif ans.substitutes is not None:
+        answer = {"exercise": ans.substitutes.exercise.exercise.id,
+                  "substitutes": [{"id": e.id, "name": e.name, "similarity": s} for e, s in ans.substitutes.ranked]}
+    else:
+        answer = {"title": ans.exercises_title, "exercises": _ranked(ans.exercises)}
+    for key in ("schema_version",):
+        answer.pop(key, None)
+    return {"schema_version": SCHEMA_VERSION, "question": ans.question, "intent": ans.intent, "answer": answer}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group as RenderGroup
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -12,6 +14,9 @@ from .. import model as m
 from ..kb import KnowledgeBase
 from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
 from ..resolve import Resolution
+
+if TYPE_CHECKING:
+    from ..ask import Answer, Comparison, Substitutes
 
 BAR_WIDTH = 20
 ROLE_STYLES = {
@@ -228,3 +233,50 @@ def stats_text(st: CatalogueStats) -> RenderableType:
         Text("Curated (use --json for the full list of the " + str(len(st.curated)) + ")", style="dim"),
     ]
     return RenderGroup(*parts)
+
+
+def compare_text(cmp: Comparison) -> RenderableType:
+    """Two exercises side by side, muscle by muscle."""
+    a, b = cmp.first.exercise, cmp.second.exercise
+    table = Table(title=f"{a.name} vs {b.name}", title_justify="left", title_style="bold", box=None, pad_edge=False)
+    table.add_column("muscle")
+    table.add_column(a.name, justify="right")
+    table.add_column(b.name, justify="right")
+    for mu, va, vb in cmp.rows[:15]:
+        table.add_row(mu.name, f"{va * 100:.0f}%" if va else "-", f"{vb * 100:.0f}%" if vb else "-")
+    note = "Involvement as in `musclemap show`."
+    bases = (cmp.first.computed is not None, cmp.second.computed is not None)
+    if bases[0] != bases[1]:
+        computed, curated = (a, b) if bases[0] else (b, a)
+        note += (f" The {computed.name.lower()} is computed by the mechanics engine and the {curated.name.lower()} is "
+                 "curated from EMG studies; computed numbers run lower, so compare the order of the muscles more "
+                 "than their sizes (docs/mechanics.md).")
+    return RenderGroup(table, Text(note, style="dim"))
+
+
+def substitutes_text(sub: Substitutes) -> RenderableType:
+    """Exercises that work the same muscles the same way."""
+    table = Table(title=f"Instead of the {sub.exercise.exercise.name.lower()}", title_justify="left",
+                  title_style="bold", box=None, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("exercise")
+    table.add_column("similarity", justify="right")
+    for i, (ex, score) in enumerate(sub.ranked, 1):
+        table.add_row(str(i), ex.name, f"{score:.2f}")
+    return RenderGroup(table, Text("Similarity: cosine of the muscles' involvement; one exercise per family.",
+                                   style="dim"))
+
+
+def ask_text(kb: KnowledgeBase, ans: Answer) -> RenderableType:
+    """`ask`: the answer, in the form of the command that answers that kind of question."""
+    if ans.exercise is not None:
+        return show_text(kb, ans.exercise)
+    if ans.muscle is not None:
+        return muscle_text(kb, ans.muscle)
+    if ans.group is not None:
+        return group_text(kb, ans.group)
+    if ans.compare is not None:
+        return compare_text(ans.compare)
+    if ans.substitutes is not None:
+        return substitutes_text(ans.substitutes)
+    return exercises_text(ans.exercises, ans.exercises_title)
