@@ -57,6 +57,9 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("two", "dumbbell"): ("dumbbell",), ("lateral", "pulldown"): ("lat", "pulldown"), ("weight", "plate"): ("plate",),
 }
 
+# Words whose order matters: the two words of a pair, and "to" with its neighbours ("high to low")
+ORDERED_WORDS: frozenset[str] = frozenset({"to", *(w for pair in PAIRS for w in pair)})
+
 
 def raw_tokens(text: str) -> list[str]:
     """Lower-case word tokens of a name, punctuation and articles dropped."""
