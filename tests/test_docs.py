@@ -28,7 +28,10 @@ def test_every_command_and_option_is_in_the_readme(name: str, command: click.Com
 
 def test_every_json_command_has_a_schema_and_is_in_the_contract_doc() -> None:
     contract = (ROOT / "docs" / "json-contract.md").read_text(encoding="utf-8")
-    for name in cli.commands:
+    # every command that prints JSON or writes a JSON file (export); `map` writes a picture
+    for name, command in cli.commands.items():
+        if name == "map":
+            continue
         assert (ROOT / "docs" / "schemas" / f"{name}.schema.json").exists()
         assert f"musclemap {name}" in contract
 

@@ -42,12 +42,16 @@ def knowledge_base() -> KnowledgeBase:
     return load_default()
 
 
-def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
+def output_options(f: Callable[..., Any], formats: tuple[str, ...] = FORMATS) -> Callable[..., Any]:
     """The shared --format / --json options."""
     f = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(f)
-    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    f = click.option("--format", "fmt", type=click.Choice(formats), default="text", show_default=True,
                      help="Output format.")(f)
     return f
+
+
+# `show` also writes the article: markdown, or one self-contained HTML page with the body map inline.
+ARTICLE_FORMATS: tuple[str, ...] = ("markdown", "html")
 
 
 def emit(fmt: str, as_json: bool, payload: Callable[[], Any], text: Callable[[], Any]) -> None:
@@ -70,7 +74,7 @@ def cli() -> None:
 @click.argument("exercise")
 @click.option("--variant", "-v", "variants", multiple=True, metavar="KEY=VALUE",
               help="Choose a declared variant, e.g. foot_placement=high (repeatable).")
-@output_options
+@lambda f: output_options(f, FORMATS + ARTICLE_FORMATS)
 def show(exercise: str, variants: tuple[str, ...], fmt: str, as_json: bool) -> None:
     """The muscles EXERCISE works, grouped, with role, involvement and why."""
     from .query import exercise_answer, parse_variant_pairs
@@ -94,6 +98,20 @@ def show(exercise: str, variants: tuple[str, ...], fmt: str, as_json: bool) -> N
 
         return show_text(kb, ans)
 
+    if fmt in ARTICLE_FORMATS and not as_json:
+        from .ask import substitutes
+        from .render import article as art
+
+        related = tuple(e for e, _s in substitutes(kb, ans.exercise.id, 6))
+        page = art.article(kb, ans, related)
+        if fmt == "markdown":
+            sys.stdout.write(art.markdown(page))
+        else:
+            from .render.bodymap import body_map_svg, shades_of
+
+            svg = body_map_svg(kb, shades_of([ans]), f"What the {ans.exercise.name.lower()} works")
+            sys.stdout.write(art.html_page(page, svg))
+        return
     emit(fmt, as_json, payload, text)
 
 
@@ -200,6 +218,63 @@ def resolve(text: str, fmt: str, as_json: bool) -> None:
     emit(fmt, as_json, lambda: p.resolve_payload(kb, res), render)
 
 
+MAP_FORMATS = {".svg": "svg", ".png": "png"}
+
+
+@cli.command(name="map")
+@click.argument("exercises", nargs=-1)
+@click.option("--variant", "-v", "variants", multiple=True, metavar="KEY=VALUE",
+              help="A declared variant of the (single) exercise (repeatable).")
+@click.option("--vector", "vector_file", type=click.Path(dir_okay=False), default=None,
+              help="A JSON file of {muscle or group id: value 0-1} to map instead of exercises.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The picture to write: FILE.svg or FILE.png.")
+@click.option("--width", default=1200, show_default=True, type=click.IntRange(min=100, max=8000),
+              help="Width in pixels of a PNG.")
+@click.option("--title", default=None, help="The caption (default: the exercises' names).")
+def map_(exercises: tuple[str, ...], variants: tuple[str, ...], vector_file: str | None, out: str, width: int,
+         title: str | None) -> None:
+    """A body map (front and back) coloured by how hard each muscle works, as SVG or PNG."""
+    from pathlib import Path
+
+    from .query import exercise_answer, muscle_vector, parse_variant_pairs
+    from .render import bodymap as bm
+    from .resolve import require_exercise
+
+    fmt = MAP_FORMATS.get(Path(out).suffix.lower())
+    if fmt is None:
+        raise UserError(f"{out}: the picture must end in .svg or .png")
+    if bool(exercises) == bool(vector_file):
+        raise UserError("give one or more exercises, or --vector FILE, but not both")
+    if variants and len(exercises) != 1:
+        raise UserError("--variant applies to a single exercise")
+    kb = knowledge_base()
+    if vector_file:
+        try:
+            raw = json.loads(Path(vector_file).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"cannot read {vector_file} as JSON: {exc}") from None
+        shades = bm.shades_from_vector(kb, muscle_vector(kb, raw))
+        caption, sub = title or Path(vector_file).stem.replace("_", " "), "per-muscle values"
+    else:
+        requested = parse_variant_pairs(variants)
+        answers = []
+        for name in exercises:
+            res = require_exercise(kb, name)
+            assert res.match is not None
+            answers.append(exercise_answer(kb, res.match, {**res.preset(), **requested}))
+        shades = bm.shades_of(answers)
+        names = [a.exercise.name for a in answers]
+        caption = title or (f"What the {names[0].lower()} works" if len(names) == 1 else " + ".join(names))
+        chosen = [f"{c.key} {c.value}" for a in answers for c in a.variant if c.value != c.default]
+        sub = ("; ".join(chosen) + " · " if chosen else "") + (
+            "involvement at about 75% of 1RM" if len(names) == 1 else "the most each muscle works in any of them")
+    svg = bm.body_map_svg(kb, shades, caption, sub)
+    data = svg.encode("utf-8") if fmt == "svg" else bm.png_from_svg(svg, width)
+    write_files(str(Path(out).parent or "."), {Path(out).name: data})
+    click.echo(f"wrote {out}", err=True)
+
+
 @cli.command()
 @click.argument("question")
 @output_options
@@ -255,7 +330,7 @@ def export(fmt: str, out: str | None) -> None:
     click.echo(f"wrote {len(written)} files to {out}: {', '.join(written)}", err=True)
 
 
-def write_files(folder: str, files: dict[str, str]) -> list[str]:
+def write_files(folder: str, files: dict[str, str] | dict[str, bytes]) -> list[str]:
     """Write each file through a temporary name and a rename, so none is left half-written."""
     import os
     from pathlib import Path
@@ -265,7 +340,10 @@ def write_files(folder: str, files: dict[str, str]) -> list[str]:
         root.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             tmp = root / f".{name}.{os.getpid()}.tmp"
-            tmp.write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                tmp.write_bytes(text)
+            else:
+                tmp.write_text(text, encoding="utf-8")
             tmp.replace(root / name)
     except OSError as exc:
         raise UserError(f"cannot write to {folder}: {exc.strerror or exc}") from None

@@ -295,3 +295,17 @@ def catalogue_stats(kb: KnowledgeBase) -> CatalogueStats:
     return CatalogueStats(total, total - generated, generated, tuple(computed), tuple(curated), unverified,
                           tuple(without), _counted(patterns), _counted(equipment), _counted(groups),
                           _counted(families))
+
+
+def muscle_vector(kb: KnowledgeBase, raw: object) -> dict[str, float]:
+    """A per-muscle vector ({muscle or group id: value 0-1}) checked against the knowledge base; BadQuery if not."""
+    if not isinstance(raw, dict) or not raw:
+        raise BadQuery("a muscle vector is a JSON object of muscle or group ids to numbers from 0 to 1")
+    out: dict[str, float] = {}
+    for key, value in raw.items():
+        if key not in kb.muscles and key not in kb.groups:
+            raise BadQuery(f"{key!r} is not a muscle or group id")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise BadQuery(f"{key!r}: {value!r} is not a number from 0 to 1")
+        out[key] = float(value)
+    return out
