@@ -113,3 +113,12 @@ def test_muscle_and_group_details(kb: KnowledgeBase) -> None:
 
 def test_tiny_kb_variant_shift_is_clamped(tiny_kb: KnowledgeBase) -> None:
     assert inv(tiny_kb, "leg_extension", "vastus_lateralis", range="partial") == pytest.approx(0.7)
+
+
+def test_rankings_fold_technique_variations_unless_asked(kb: KnowledgeBase) -> None:
+    from musclemap.query import exercises_for
+
+    folded = {r.exercise.id for r in exercises_for(kb, "hamstrings")}
+    full = {r.exercise.id for r in exercises_for(kb, "hamstrings", variations=True)}
+    assert "paused_dumbbell_romanian_deadlift" in full - folded
+    assert "romanian_deadlift" in folded

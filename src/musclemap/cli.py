@@ -155,9 +155,11 @@ def muscle(name: str, limit: int, fmt: str, as_json: bool) -> None:
 @click.option("--role", "roles", multiple=True, metavar="ROLE",
               help="Only where the muscle has this role (repeatable): target, synergist, stabilizer, ...")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many exercises.")
+@click.option("--variations", is_flag=True,
+              help="Also list catalogue variations in technique only (paused, tempo, one arm at a time).")
 @output_options
 def exercises(muscle_name: str | None, equipment: str | None, roles: tuple[str, ...], limit: int | None,
-              fmt: str, as_json: bool) -> None:
+              variations: bool, fmt: str, as_json: bool) -> None:
     """Exercises ranked by how hard they work a muscle or group, with filters."""
     from .query import exercises_for
     from .render import payload as p
@@ -172,8 +174,9 @@ def exercises(muscle_name: str | None, equipment: str | None, roles: tuple[str, 
         title = f"Exercises for the {kb.display_name(res.kind, res.match or '')}"
     norm_equipment = equipment.strip().lower().replace(" ", "_").replace("-", "_") if equipment else None
     norm_roles = tuple(r.strip().lower().replace(" ", "_").replace("-", "_") for r in roles)
-    rows = exercises_for(kb, target, equipment=norm_equipment, roles=norm_roles, limit=limit)
-    filters = {"muscle": target, "equipment": norm_equipment, "roles": list(norm_roles), "limit": limit}
+    rows = exercises_for(kb, target, equipment=norm_equipment, roles=norm_roles, limit=limit, variations=variations)
+    filters = {"muscle": target, "equipment": norm_equipment, "roles": list(norm_roles), "limit": limit,
+               "variations": variations}
 
     def text() -> Any:
         from .render.text import exercises_text

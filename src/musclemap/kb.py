@@ -595,7 +595,8 @@ def _usage_index(exercises: Mapping[str, m.Exercise]) -> dict[str, tuple[m.Usage
         if ex.pattern in m.UNRANKED_PATTERNS:
             continue
         for em in ex.muscles:
-            rows.setdefault(em.muscle, []).append(m.Usage(ex.id, em.role, em.involvement, ex.equipment))
+            variation = any(axis == "technique" for axis, _v, _n in ex.modifiers)
+            rows.setdefault(em.muscle, []).append(m.Usage(ex.id, em.role, em.involvement, ex.equipment, variation))
     return {mid: tuple(sorted(us, key=lambda u: (-u.involvement, u.exercise))) for mid, us in rows.items()}
 
 

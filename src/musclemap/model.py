@@ -261,3 +261,4 @@ class Usage(NamedTuple):
     role: str
     involvement: float
     equipment: tuple[str, ...] = ()
+    variation: bool = False  # a catalogue variation in technique only (a pause, a tempo, one arm): rankings fold it

@@ -189,10 +189,13 @@ def exercises_for(
     equipment: str | None = None,
     roles: Iterable[str] = (),
     limit: int | None = None,
+    variations: bool = False,
 ) -> tuple[RankedExercise, ...]:
     """Exercises that work a muscle or group (its busiest member), ranked by involvement, then filtered.
 
-    Without a target, every exercise is listed under its most involved target muscle.
+    Without a target, every exercise is listed under its most involved target muscle. Catalogue variations that
+    differ from another exercise only in technique (paused, tempo, one arm at a time) are left out unless
+    `variations` is set: they would repeat that exercise's numbers down the list.
     """
     roles = tuple(roles)
     for role in roles:
@@ -205,12 +208,14 @@ def exercises_for(
     best: dict[str, tuple[m.Usage, str]] = {}
     if target is None:
         for ex in kb.exercises.values():
+            if not variations and any(axis == "technique" for axis, _v, _n in ex.modifiers):
+                continue
             em = max((x for x in ex.muscles if x.role == "target"), key=lambda x: x.involvement)
             best[ex.id] = (m.Usage(ex.id, em.role, em.involvement, ex.equipment), em.muscle)
     else:
         for muscle_id in members_of(kb, target):
             for use in kb.usage.get(muscle_id, ()):
-                if roles and use.role not in roles:
+                if (roles and use.role not in roles) or (use.variation and not variations):
                     continue
                 if use.exercise not in best or use.involvement > best[use.exercise][0].involvement:
                     best[use.exercise] = (use, muscle_id)

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from . import model as m
 from .kb import KnowledgeBase, data_dir, load_yaml, source_files
 
-SCHEMA = 6
+SCHEMA = 7
 T = TypeVar("T")
 
 
@@ -102,7 +102,8 @@ def _names(refs: list[list[str]]) -> tuple[tuple[str, str, str], ...]:
 
 
 def _usage(rows: list[dict[str, Any]]) -> tuple[m.Usage, ...]:
-    return tuple(m.Usage(r["exercise"], r["role"], r["involvement"], tuple(r["equipment"])) for r in rows)
+    return tuple(m.Usage(r["exercise"], r["role"], r["involvement"], tuple(r["equipment"]), r.get("variation", False))
+                 for r in rows)
 
 
 # table name -> (KnowledgeBase attribute, decoder)
