@@ -218,7 +218,13 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "hex bar": "trap_bar", "landmine": "landmine", "plate": "plate", "plates": "plate", "medicine ball": "medicine_ball",
 }
 
-_COMPILED = tuple((re.compile(rf"^{p}$"), h) for p, h in SHAPES)
+_COMPILED: list[tuple[re.Pattern[str], Handler]] = []  # compiled on first use, not at import
+
+
+def _shapes() -> list[tuple[re.Pattern[str], Handler]]:
+    if not _COMPILED:
+        _COMPILED.extend((re.compile(rf"^{p}$"), h) for p, h in SHAPES)
+    return _COMPILED
 
 
 def _clean(question: str) -> str:
@@ -234,7 +240,7 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     if not text:
         raise BadQuery(_help("an empty question"))
     last: NotFound | None = None
-    for pattern, handler in _COMPILED:
+    for pattern, handler in _shapes():
         found = pattern.match(text)
         if found is None:
             continue

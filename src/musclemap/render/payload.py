@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..kb import KnowledgeBase
-from ..ask import Answer
 from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
 from ..resolve import Resolution
+
+if TYPE_CHECKING:
+    from ..ask import Answer
 
 SCHEMA_VERSION = "1.0"
 
