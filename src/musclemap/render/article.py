@@ -27,6 +27,7 @@ class Section(NamedTuple):
     heading: str
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()  # per paragraph, words to set in bold at its start ("" for none)
 
 
 class Article(NamedTuple):
@@ -74,7 +75,7 @@ def _actions(kb: KnowledgeBase, mu: m.Muscle) -> str:
 
 def _muscle_paragraph(kb: KnowledgeBase, ex: m.Exercise, w: MuscleWork) -> str:
     mu = w.muscle
-    text = (f"{mu.name} ({mu.latin}). {mu.location.rstrip('.')}. {_actions(kb, mu).capitalize()}. "
+    text = (f"({mu.latin}). {mu.location.rstrip('.')}. {_actions(kb, mu).capitalize()}. "
             f"In the {ex.name.lower()} it is {ROLE_PHRASES[w.role]} ({_pct(w.involvement)} involvement). "
             f"{w.why.rstrip('.')}.")
     if w.driver and w.driver != w.why:
@@ -118,7 +119,8 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
     for g in ans.groups:
         paras = [g.group.description.rstrip(".") + "."]
         paras += [_muscle_paragraph(kb, ex, w) for w in g.muscles]
-        sections.append(Section(f"{g.group.name} ({_pct(g.involvement)})", tuple(paras)))
+        leads = ("", *(w.muscle.name for w in g.muscles))
+        sections.append(Section(f"{g.group.name} ({_pct(g.involvement)})", tuple(paras), (), leads))
     if ans.variant:
         bullets = []
         for c in ans.variant:
@@ -143,8 +145,9 @@ def markdown(art: Article) -> str:
     out = [f"# {art.title}", ""]
     for s in art.sections:
         out += [f"## {s.heading}", ""]
-        for p in s.paragraphs:
-            out += [p, ""]
+        for i, p in enumerate(s.paragraphs):
+            lead = s.leads[i] if i < len(s.leads) else ""
+            out += [f"**{lead}** {p}" if lead else p, ""]
         if s.bullets:
             out += [f"- {b}" for b in s.bullets] + [""]
     return "\n".join(out)
@@ -165,7 +168,9 @@ def html_page(art: Article, svg: str | None = None) -> str:
            f"<style>{CSS}</style>", "</head>", "<body>", f"<h1>{e(art.title)}</h1>"]
     for i, s in enumerate(art.sections):
         out.append(f"<h2>{e(s.heading)}</h2>")
-        out += [f"<p>{e(p)}</p>" for p in s.paragraphs]
+        for j, p in enumerate(s.paragraphs):
+            lead = s.leads[j] if j < len(s.leads) else ""
+            out.append(f"<p><strong>{e(lead)}</strong> {e(p)}</p>" if lead else f"<p>{e(p)}</p>")
         if i == 0 and svg:
             out.append(f"<figure>{svg}<figcaption>Front and back: darker means more involvement; a thick outline "
                        "marks a target, a dashed one a stabilizer; hatched shapes are deep muscles. Hover a muscle "
