@@ -122,3 +122,21 @@ def test_rankings_fold_technique_variations_unless_asked(kb: KnowledgeBase) -> N
     full = {r.exercise.id for r in exercises_for(kb, "hamstrings", variations=True)}
     assert "paused_dumbbell_romanian_deadlift" in full - folded
     assert "romanian_deadlift" in folded
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dumbbell", "dumbbell"), ("Dumbbells", "dumbbell"), ("DB", "dumbbell"), ("smith machine", "smith_machine"),
+    ("smith_machine", "smith_machine"), ("EZ-bar", "ez_bar"), ("body weight", "body_weight"), ("bands", "band"),
+    ("hex bar", "trap_bar"),
+])
+def test_equipment_words_name_their_ids(text: str, expected: str) -> None:
+    from musclemap.query import equipment_id
+
+    assert equipment_id(text) == expected
+
+
+def test_unknown_equipment_is_a_bad_query() -> None:
+    from musclemap.query import equipment_id
+
+    with pytest.raises(BadQuery, match="unknown equipment 'spoon'"):
+        equipment_id("spoon")

@@ -15,13 +15,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import model as m
 from .errors import BadQuery, NotFound
 from .kb import KnowledgeBase
-from .query import ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, exercise_answer, exercises_for, group_info
-from .query import muscle_info
+from .query import ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, equipment_id, exercise_answer, exercises_for
+from .query import group_info, muscle_info
 from .resolve import require_exercise, require_muscle
 
 EXAMPLES: tuple[str, ...] = (
@@ -72,20 +73,10 @@ def _exercise(kb: KnowledgeBase, q: str, slots: dict[str, str]) -> Answer:
     return Answer(q, "exercise", exercise=exercise_answer(kb, res.match, res.preset()))
 
 
-def _equipment(text: str | None) -> str | None:
-    if not text:
-        return None
-    word = re.sub(r"[^a-z ]", "", text.lower()).strip()
-    word = EQUIPMENT_WORDS.get(word, word.removesuffix("s").replace(" ", "_"))
-    if word not in m.EQUIPMENT:
-        raise BadQuery(f"unknown equipment {text!r}; choose one of: {', '.join(m.EQUIPMENT)}")
-    return word
-
-
 def _exercises(kb: KnowledgeBase, q: str, slots: dict[str, str]) -> Answer:
     res = require_muscle(kb, slots["muscle"])
     assert res.match is not None
-    equipment = _equipment(slots.get("equipment"))
+    equipment = equipment_id(slots["equipment"]) if slots.get("equipment") else None
     rows = exercises_for(kb, res.match, equipment=equipment, roles=("target",), limit=10)
     title = f"Exercises that target the {kb.display_name(res.kind, res.match)}"
     if equipment:
@@ -208,23 +199,11 @@ SHAPES: tuple[tuple[str, Handler], ...] = (
      rf"(?P<other>.+?)(?: for .*)?", _compare),
 )
 
-# Words people use for equipment -> the vocabulary's ids
-EQUIPMENT_WORDS: dict[str, str] = {
-    "dumbbell": "dumbbell", "dumbbells": "dumbbell", "db": "dumbbell", "barbell": "barbell", "barbells": "barbell",
-    "bar": "barbell", "kettlebell": "kettlebell", "kettlebells": "kettlebell", "cable": "cable", "cables": "cable",
-    "machine": "machine", "machines": "machine", "band": "band", "bands": "band", "resistance band": "band",
-    "resistance bands": "band", "bodyweight": "body_weight", "body weight": "body_weight", "no equipment": "body_weight",
-    "smith machine": "smith_machine", "smith": "smith_machine", "ez bar": "ez_bar", "trap bar": "trap_bar",
-    "hex bar": "trap_bar", "landmine": "landmine", "plate": "plate", "plates": "plate", "medicine ball": "medicine_ball",
-}
 
-_COMPILED: list[tuple[re.Pattern[str], Handler]] = []  # compiled on first use, not at import
-
-
-def _shapes() -> list[tuple[re.Pattern[str], Handler]]:
-    if not _COMPILED:
-        _COMPILED.extend((re.compile(rf"^{p}$"), h) for p, h in SHAPES)
-    return _COMPILED
+@lru_cache(maxsize=1)
+def _shapes() -> tuple[tuple[re.Pattern[str], Handler], ...]:
+    """The question shapes, compiled on first use rather than at import (ask is kept off the cold show path)."""
+    return tuple((re.compile(rf"^{p}$"), h) for p, h in SHAPES)
 
 
 def _clean(question: str) -> str:

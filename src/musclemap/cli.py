@@ -161,7 +161,7 @@ def muscle(name: str, limit: int, fmt: str, as_json: bool) -> None:
 def exercises(muscle_name: str | None, equipment: str | None, roles: tuple[str, ...], limit: int | None,
               variations: bool, fmt: str, as_json: bool) -> None:
     """Exercises ranked by how hard they work a muscle or group, with filters."""
-    from .query import exercises_for
+    from .query import equipment_id, exercises_for
     from .render import payload as p
     from .resolve import require_muscle
 
@@ -172,7 +172,7 @@ def exercises(muscle_name: str | None, equipment: str | None, roles: tuple[str, 
         res = require_muscle(kb, muscle_name)
         target = res.match
         title = f"Exercises for the {kb.display_name(res.kind, res.match or '')}"
-    norm_equipment = equipment.strip().lower().replace(" ", "_").replace("-", "_") if equipment else None
+    norm_equipment = equipment_id(equipment) if equipment else None
     norm_roles = tuple(r.strip().lower().replace(" ", "_").replace("-", "_") for r in roles)
     rows = exercises_for(kb, target, equipment=norm_equipment, roles=norm_roles, limit=limit, variations=variations)
     filters = {"muscle": target, "equipment": norm_equipment, "roles": list(norm_roles), "limit": limit,

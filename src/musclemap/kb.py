@@ -638,7 +638,8 @@ def read_yaml(path: Path, label: str) -> list[Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's C loader when the wheel has it: the catalogue's files parse about ten times faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise DataError(label, None, None, f"not valid YAML: {exc}") from None
     if data is None:

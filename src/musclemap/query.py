@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -314,3 +315,23 @@ def muscle_vector(kb: KnowledgeBase, raw: object) -> dict[str, float]:
             raise BadQuery(f"{key!r}: {value!r} is not a number from 0 to 1")
         out[key] = float(value)
     return out
+
+
+# Words people use for equipment -> the vocabulary's ids (beside the ids themselves, with spaces or hyphens)
+EQUIPMENT_WORDS: dict[str, str] = {
+    "dumbbell": "dumbbell", "dumbbells": "dumbbell", "db": "dumbbell", "barbell": "barbell", "barbells": "barbell",
+    "bar": "barbell", "kettlebell": "kettlebell", "kettlebells": "kettlebell", "cable": "cable", "cables": "cable",
+    "machine": "machine", "machines": "machine", "band": "band", "bands": "band", "resistance band": "band",
+    "resistance bands": "band", "bodyweight": "body_weight", "body weight": "body_weight", "no equipment": "body_weight",
+    "smith machine": "smith_machine", "smith": "smith_machine", "ez bar": "ez_bar", "trap bar": "trap_bar",
+    "hex bar": "trap_bar", "landmine": "landmine", "plate": "plate", "plates": "plate", "medicine ball": "medicine_ball",
+}
+
+
+def equipment_id(text: str) -> str:
+    """The equipment id a user's word names ("dumbbells", "DB", "smith machine", "ez-bar"); BadQuery if none."""
+    words = " ".join(re.sub(r"[^a-z ]", " ", text.lower().replace("-", " ").replace("_", " ")).split())
+    for guess in (EQUIPMENT_WORDS.get(words), words.replace(" ", "_"), words.removesuffix("s").replace(" ", "_")):
+        if guess in m.EQUIPMENT:
+            return guess
+    raise BadQuery(f"unknown equipment {text!r}; choose one of: {', '.join(m.EQUIPMENT)}")

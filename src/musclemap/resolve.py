@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UnknownExercise, UnknownMuscle
@@ -93,7 +94,13 @@ def fold(words: list[str]) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Lower-case singular word tokens of a name, folded (see fold), punctuation and articles dropped."""
-    return fold(raw_tokens(text))
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[str, ...]:
+    # building the catalogue's name index folds each of its ~30,000 names several times
+    return tuple(fold(raw_tokens(text)))
 
 
 def name_key(text: str) -> str:

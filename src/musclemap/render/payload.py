@@ -193,6 +193,5 @@ def ask_payload(kb: KnowledgeBase, ans: Answer) -> dict[str, Any]:
                   "substitutes": [{"id": e.id, "name": e.name, "similarity": s} for e, s in ans.substitutes.ranked]}
     else:
         answer = {"title": ans.exercises_title, "exercises": _ranked(ans.exercises)}
-    for key in ("schema_version",):
-        answer.pop(key, None)
+    answer.pop("schema_version", None)
     return {"schema_version": SCHEMA_VERSION, "question": ans.question, "intent": ans.intent, "answer": answer}
