@@ -40,3 +40,21 @@ def test_knowledge_base_reproduces_most_comparisons_and_beats_the_baseline(kb: K
     baseline = result["baseline"]["all"] / n  # type: ignore[index]
     assert model >= 0.8
     assert model > baseline + 0.3
+
+
+@pytest.mark.parametrize("a, b, direction, expected", [
+    (0.55, 0.45, "=", True),  # 0.55 - 0.45 is 0.10000000000000003 in floats: still within 0.1
+    (0.62 + 0.03, 0.65, ">", False),  # float noise is not a difference
+    (0.651, 0.65, ">", True),
+    (0.30, 0.41, "=", False),
+    (0.2, 0.3, "<", True),
+])
+def test_comparisons_are_made_at_the_stated_precision(a: float, b: float, direction: str, expected: bool) -> None:
+    assert evidence_score.agrees(a, b, direction, evidence_score.EQUAL_TOLERANCE) is expected
+
+
+def test_rows_whose_study_the_exercises_cite_are_told_apart(kb: KnowledgeBase) -> None:
+    cited = [r for r in ROWS if evidence_score.cites(kb, r)]
+    result = evidence_score.score(kb, ROWS)
+    assert 0 < len(cited) < len(ROWS)
+    assert result["totals"][evidence_score.INDEPENDENT] == len(ROWS) - len(cited)  # type: ignore[index]
