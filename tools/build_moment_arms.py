@@ -15,8 +15,11 @@ actuator-moment matrix.
 
 The run also checks the separable length model that the runtime uses, L(h, k, a) ~ L0 + dL_h(h) + dL_k(k) +
 dL_a(a), against the model's exact lengths at random poses, and stores the worst error.
-Maximum isometric forces and optimal fibre lengths are Rajagopal et al. 2016's published values, read from
-../shared/data/muscle-params.csv.
+Maximum isometric forces, optimal fibre lengths, tendon slack lengths and pennation are those of the model's
+published update for deep hip and knee flexion (Rajagopal, Lai and Uhlrich 2023: Lai et al. 2017's refinement of
+eleven muscles, as shipped with OpenCap, Uhlrich et al. 2023), read from ../shared/data/muscle-params.csv. With
+Rajagopal et al.'s 2016 values the gluteus maximus fibres sit at 1.5-1.6 optimal lengths at 90 degrees of hip
+flexion, where they keep about half their force; the update lengthens its tendons by about 4 cm (fibres 1.25-1.35).
 
 Arm (MyoArm, after MoBL-ARMS: Holzbaur 2005, Saul 2015): moment arms about elbow flexion, forearm pronation,
 shoulder flexion (elevation in the sagittal plane), shoulder abduction (elevation in the frontal plane) and wrist
@@ -50,6 +53,8 @@ GRID_DEG = {
     "ankle": list(range(-40, 56, 5)),
 }
 STEP = 1e-4  # rad, for central differences
+# Muscle parameters of the leg: Rajagopal 2016 as updated for high flexion (Lai et al. 2017; Uhlrich et al. 2023).
+LEG_PARAMS = "OpenSim_RajagopalLaiUhlrich2023"
 
 
 # MyoLeg's converters removed these wrapping surfaces because the paths jumped in some poses; without them the
@@ -178,7 +183,7 @@ def segments(poser: Poser) -> dict[str, float]:
 def main() -> int:
     mujoco, model = load_model()
     poser = Poser(mujoco, model)
-    params = model_params("OpenSim_Rajagopal2016")
+    params = model_params(LEG_PARAMS)
     right = [i for i, n in enumerate(poser.muscles) if n.endswith("_r")]
     neutral = {"hip": 0.0, "knee": 0.0, "ankle": 0.0}
     l_ref = poser.lengths(neutral)
@@ -230,8 +235,10 @@ def main() -> int:
                  "hip grid.",
         "model": "MyoSuite MyoLeg (myo-sim 0.2.3, Apache-2.0), converted from Rajagopal et al. 2016, with the "
                  "model's gluteus maximus wrapping surfaces (glmax1, glmax2) restored on the paths",
-        "forces": "max isometric force and optimal fibre length: Rajagopal et al. 2016 (OpenSim model)",
-        "sources": ["rajagopal2016", "caggiano2022"],
+        "forces": ("max isometric force, optimal fibre length, tendon slack length and pennation: Rajagopal et al. "
+                   "2016 as updated for deep hip and knee flexion by Lai et al. 2017 (OpenSim model "
+                   "RajagopalLaiUhlrich2023, Uhlrich et al. 2023)"),
+        "sources": ["rajagopal2016", "lai2017", "uhlrich2023", "caggiano2022"],
         "separable_length_max_error_mm": round(worst * 1000, 2),
         "grid_deg": GRID_DEG,
         "segments_m": segments(poser),

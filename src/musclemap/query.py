@@ -106,6 +106,12 @@ def choose_variant(ex: m.Exercise, requested: Mapping[str, str]) -> tuple[Varian
     return tuple(choices)
 
 
+# Roles a planar static model cannot see, so a curated entry keeps them when the engine finds the muscle idle: the
+# antagonist that brakes a joint, and the stabilizer that holds a joint in the other planes (the gluteus medius
+# keeping the knees over the feet in a leg press).
+CURATED_ROLES = frozenset({"antagonist_stabilizer", "stabilizer"})
+
+
 def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, str] | None = None) -> ExerciseAnswer:
     """The muscles an exercise works at a variant, with roles and involvement, grouped by muscle group.
 
@@ -130,15 +136,18 @@ def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, s
         listed.add(em.muscle)
         muscle = kb.muscles[em.muscle]
         got = computed.muscles.get(em.muscle) if computed else None
-        if computed is not None and got is None and em.muscle in m.ENGINE_MUSCLES[computed.model] and em.role != "antagonist_stabilizer":
+        if (computed is not None and got is None and em.muscle in m.ENGINE_MUSCLES[computed.model]
+                and em.role not in CURATED_ROLES):
             # the engine models this muscle and finds it idle; only a curated shift of a variant the engine cannot
             # see (stance width, say) brings it in
             extra = _clamp(shift.get(em.muscle, 0.0))
             if extra > 0:
                 works.append(MuscleWork(muscle, "stabilizer", extra, em.why, None, "computed"))
             continue
-        if got is None:
-            works.append(MuscleWork(muscle, em.role, _clamp(em.involvement + curated_shift.get(em.muscle, 0.0)), em.why))
+        curated = _clamp(em.involvement + curated_shift.get(em.muscle, 0.0))
+        if got is None or (em.role in CURATED_ROLES and got[1] == "stabilizer" and curated > got[0]):
+            # outside the engine's model, or a holding role the engine sees only in part (its planar balance)
+            works.append(MuscleWork(muscle, em.role, curated, em.why))
             continue
         role = em.role if em.role == "antagonist_stabilizer" else got[1]
         works.append(MuscleWork(muscle, role, _clamp(got[0] + shift.get(em.muscle, 0.0)), em.why, got[2], "computed"))
