@@ -140,3 +140,52 @@ def test_two_points_with_one_name_are_refused(tmp_path: Path) -> None:
     fam = {**FAMILY, "techniques": {"paused": {"names": ["paused"]}, "pause": {"names": ["paused"]}}}
     with pytest.raises(DataError, match="duplicate id|also names"):
         _kb(tmp_path, fam)
+
+
+def test_a_value_may_not_change_the_kind_of_the_anchors_description(tmp_path: Path) -> None:
+    fam = {**FAMILY, "setup": {"equipment": {**FAMILY["setup"]["equipment"],
+                                             "cable": {"names": ["cable"], "mechanics": {"kind": "sled"}}}}}
+    with pytest.raises(DataError) as exc:
+        _kb(tmp_path, fam)
+    assert "equipment.cable.mechanics" in (exc.value.field or "")
+
+
+@pytest.mark.parametrize(("exercise", "params"), [
+    # a value's `mechanics` sets parameters of the anchor's description, and the engine computes the point
+    ("donkey_calf_raise", {"hip_deg": 90, "knee_deg": 0, "body_fraction": 0.5}),
+    ("leg_press_calf_raise", {"hip_deg": 90, "body_weight": False, "load_factor": 0.71}),
+    ("single_leg_dumbbell_calf_raise", {"legs": 1, "knee_deg": 0}),
+    ("single_arm_dumbbell_preacher_curl", {"load_unit": "dumbbell", "hands": 1, "shoulder_deg": 45}),
+    ("cable_preacher_curl", {"pull_deg": -75, "shoulder_deg": 45}),
+    ("incline_dumbbell_hammer_curl", {"trunk_lean_deg": -30, "forearm_deg": 0}),
+])
+def test_values_with_mechanics_carry_a_description_the_engine_computes(kb: KnowledgeBase, exercise: str,
+                                                                     params: dict[str, Any]) -> None:
+    import json
+
+    ex = kb.exercises[exercise]
+    assert ex.family is not None and ex.mechanics is not None
+    block = json.loads(ex.mechanics)
+    assert {k: block[k] for k in params} == params
+    ans = exercise_answer(kb, exercise)
+    assert ans.computed is not None
+    assert any(w.basis == "computed" and w.role == "target" for w in ans.muscles)
+
+
+@pytest.mark.parametrize("exercise", ["band_curl", "kettlebell_curl", "single_arm_machine_preacher_curl"])
+def test_a_value_without_mechanics_keeps_the_point_curated(kb: KnowledgeBase, exercise: str) -> None:
+    # a band's pull grows as it stretches, a machine's cam shapes the load: neither is described, so the numbers
+    # stay curated rather than borrowed from the anchor's mechanics
+    assert kb.exercises[exercise].mechanics is None
+    assert exercise_answer(kb, exercise).computed is None
+
+
+def test_one_leg_carries_twice_the_load_per_calf() -> None:
+    from musclemap.mechanics import statics
+
+    base = {"kind": "calf", "knee_deg": 0, "hip_deg": 0, "ankle_deg": [15, -25]}
+    two, one = statics.phases_for(base), statics.phases_for({**base, "legs": 1})
+    sled = statics.phases_for({**base, "load_factor": 0.5})
+    for a, b, c in zip(two, one, sled):
+        assert b.per_kg["ankle"] == pytest.approx(2 * a.per_kg["ankle"])
+        assert c.per_kg["ankle"] == pytest.approx(0.5 * a.per_kg["ankle"])

@@ -48,6 +48,8 @@ class AxisValue(NamedTuple):
     roles: tuple[tuple[str, str], ...] = ()  # muscle -> the role it takes at this value (a twist makes the obliques targets)
     safety_replace: tuple[str, ...] | None = None  # safety notes that replace the anchor's where they no longer fit
     implicit: bool = True  # a default value that may go unsaid in a name ("bench press" is the barbell one)
+    mechanics: str | None = None  # canonical JSON of the mechanics parameters this value sets (the engine then
+    # computes the point from its anchor's description with these applied)
 
 
 class Axis(NamedTuple):
@@ -169,6 +171,7 @@ def _axis(rec: Any, path: str, key: str, raw_values: Any, parse_muscle_entry: An
             roles=tuple((mid, role) for mid, role in _text_map(sub, "roles")),
             safety_replace=sub.str_list("safety_replace") if sub.has("safety_replace") else None,
             implicit=bool(sub.get("implicit", bool, required=False, default=True)),
+            mechanics=_mechanics_overrides(sub),
         ))
         sub.used.add("safety_replace")
         for mid, role in values[-1].roles:
@@ -445,12 +448,7 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
     drops = {d for _k, av in values for d in av.drops} | {a.key for a in family.axes}
     variants = tuple(m.Variant(v.key, v.default, tuple(x._replace(aliases=()) for x in v.values), v.sources)
                      for v in anchor.variants if v.key not in drops)
-    mechanics = anchor.mechanics if anchor.mechanics and all(av.same_mechanics for _k, av in changed) else None
-    if mechanics is not None:
-        block = json.loads(mechanics)
-        kept = {v.key for v in variants}
-        if any(k not in kept for k in block.get("variants", {})):
-            mechanics = None
+    mechanics = _mechanics_at(anchor, changed, {v.key for v in variants})
     name = name_of(family, point)
     replaced = [av.safety_replace for _k, av in changed if av.safety_replace is not None]
     safety = list(replaced[0]) if replaced else list(anchor.safety)
@@ -468,6 +466,35 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
         family=family.id, anchor=anchor.id,
         modifiers=tuple((k, av.value, av.note) for k, av in changed),
     )
+
+
+def _mechanics_overrides(sub: _Sub) -> str | None:
+    """A value's `mechanics`: the description parameters it sets, as canonical JSON (checked when analysed)."""
+    if not sub.has("mechanics"):
+        return None
+    block = sub.get("mechanics", dict)
+    if "kind" in block or "variants" in block:
+        raise sub.error("mechanics", "sets parameters of the anchor's description; it may not change its kind or variants")
+    return json.dumps(block, sort_keys=True, separators=(",", ":"))
+
+
+def _mechanics_at(anchor: m.Exercise, changed: list[tuple[str, AxisValue]], kept: set[str]) -> str | None:
+    """The mechanics description of a point: its anchor's, with the parameters of each changed value applied, when
+    every changed value either leaves the mechanics alone (`same_mechanics`) or says what it changes (`mechanics`);
+    otherwise None, and the point keeps its curated numbers."""
+    if anchor.mechanics is None or not all(av.same_mechanics or av.mechanics is not None for _k, av in changed):
+        return None
+    block = json.loads(anchor.mechanics)
+    overrides = [json.loads(av.mechanics) for _k, av in changed if av.mechanics is not None]
+    for params in overrides:
+        block.update(params)
+    variants = block.pop("variants", {})
+    if any(k not in kept for k in variants) and not overrides:
+        return None  # a mechanical variant of the anchor no longer applies and nothing says what replaces it
+    variants = {k: v for k, v in variants.items() if k in kept}
+    if variants:
+        block["variants"] = variants
+    return json.dumps(block, sort_keys=True, separators=(",", ":"))
 
 
 def settle_roles(inv: Mapping[str, float], info: Mapping[str, tuple[str, str]], actions: set[str],

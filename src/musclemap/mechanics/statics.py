@@ -328,17 +328,23 @@ def pad(p: dict[str, Any]) -> list[Phase]:
 
 
 def calf(p: dict[str, Any]) -> list[Phase]:
-    """Calf raises: the ground pushes on the balls of the feet; the knee is locked straight (standing) or held by a
-    pad (seated). Parameters: knee_deg, hip_deg, ankle_deg [bottom, top], body_weight (true if the lifter's weight
-    is part of the load)."""
+    """Calf raises: the ground (or a leg-press plate) pushes on the balls of the feet along the shank; the knee is
+    locked straight (standing) or held by a pad (seated). Parameters: knee_deg, hip_deg, ankle_deg [bottom, top],
+    body_weight (true if the lifter's weight is part of the load), body_fraction (the share of that weight the feet
+    carry, 1 by default: a donkey calf raise rests the trunk on the arms), legs (1 or 2 feet sharing the load),
+    load_factor (the share of the load's weight along the shank: sin of the rail's angle on a leg-press sled)."""
     knee = float(p["knee_deg"])
+    legs = float(p.get("legs", 2))
+    factor = float(p.get("load_factor", 1.0))
     out = []
     for a in _linspace(p["ankle_deg"], int(p.get("phases", 7))):
         # the shank keeps its angle while the foot pivots on the ball, so the foot's angle follows the ankle's
         leg = leg_from(np.zeros(2), -90.0 + knee, knee, a)
         ball = leg.foot_point(b.ANKLE_TO_MTP)
-        per_kg = joint_moments(leg, [Force(ball, np.array([0.0, b.G / 2]))], with_weights=False)
-        above = (b.BODY_MASS_KG - 2 * b.mass("foot")) * b.G / 2 if p.get("body_weight") else 0.0
+        per_kg = joint_moments(leg, [Force(ball, np.array([0.0, factor * b.G / legs]))], with_weights=False)
+        above = 0.0
+        if p.get("body_weight"):
+            above = float(p.get("body_fraction", 1.0)) * (b.BODY_MASS_KG - legs * b.mass("foot")) * b.G / legs
         body = joint_moments(leg, [Force(ball, np.array([0.0, above]))])
         out.append(Phase({"hip": float(p["hip_deg"]), "knee": knee, "ankle": a}, per_kg, body, ("ankle",)))
     return out
