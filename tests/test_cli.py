@@ -138,3 +138,20 @@ def test_show_applies_the_variant_a_name_chooses_unless_overridden() -> None:
     assert b["exercise"]["variant"]["grip"] == "narrow"
     r = run_json("resolve", "resolve", "wide grip bench press")
     assert r["variant"] == {"grip": "wide"}
+
+
+@pytest.mark.parametrize(("name", "basis", "at_kg", "one_rm"), [
+    ("leg press", "computed", None, True),  # the engine's answer: moments at 75 % of its 1RM
+    ("back squat", "curated", 75.0, False),  # a statics description: moments at its stated load, no 1RM
+    ("lat pulldown", "curated", None, False),  # neither: no moments
+])
+def test_show_json_says_where_the_joint_moments_come_from(name: str, basis: str, at_kg: float | None,
+                                                          one_rm: bool) -> None:
+    data = run_json("show", "show", name)
+    assert data["involvement_basis"] == basis
+    assert (data["one_rm_kg"] is not None) is one_rm
+    if at_kg is not None:
+        assert data["moments_at_kg"] == at_kg
+    assert bool(data["joint_moments"]) is (data["moments_at_kg"] is not None)
+    text = run("show", name).output
+    assert ("net joint moments from statics" in text) is (basis == "curated" and at_kg is not None)

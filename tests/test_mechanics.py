@@ -345,3 +345,97 @@ def test_muscles_outside_the_limb_model_keep_their_curated_numbers(kb: object, e
     work = {w.muscle.id: w for w in ans.muscles}
     assert work[muscle].basis == "curated" and work[muscle].involvement == curated
     assert work["biceps_brachii_long_head"].basis == "computed"
+
+
+# --- statics descriptions: joint moments only ------------------------------------------------------------------
+
+REFERENCE_DEADLIFT = {"kind": "stand", "load": "hands_hanging", "phases": [
+    {"bar_m": 0.225, "ankle": 12}, {"bar_m": 0.45, "ankle": 8}, {"bar_m": 0.62, "ankle": 5}, {"bar_m": 0.78, "ankle": 2}]}
+
+
+def test_deadlift_statics_are_in_the_range_of_measured_joint_moments() -> None:
+    # Choe et al. 2021 (inverse dynamics, 70-85 % 1RM): peak hip 3.59 and knee 1.18 N m per kg of body mass, both
+    # extensor. With a bar of 1.6 x body mass the static moments should come out somewhat below those peaks.
+    from musclemap.mechanics.body import BODY_MASS_KG
+
+    phases = statics.phases_for(REFERENCE_DEADLIFT)
+    load = 1.6 * BODY_MASS_KG
+    hip = max(-(ph.per_kg["hip"] * load + ph.body["hip"]) for ph in phases) / BODY_MASS_KG
+    knee = max(-(ph.per_kg["knee"] * load + ph.body["knee"]) for ph in phases) / BODY_MASS_KG
+    assert 0.7 * 3.59 <= hip <= 1.1 * 3.59
+    assert 0.7 * 1.18 <= knee <= 1.1 * 1.18
+
+
+def test_deadlift_start_bends_the_knee_as_far_as_measured_and_keeps_the_bar_over_the_midfoot() -> None:
+    # Schellenberg et al. 2013: the knee bends 103-108 degrees at the start of a deadlift (SD about 22)
+    start = statics.phases_for(REFERENCE_DEADLIFT)[0]
+    assert 90 <= start.pose["knee"] <= 125
+    assert start.pose["hip"] > start.pose["knee"]
+
+
+def test_romanian_and_conventional_deadlifts_load_the_knee_oppositely() -> None:
+    # Lee et al. 2018: the knee's net moment has opposite signs in the two lifts (extensor in the conventional
+    # deadlift, where the knees start bent; flexor in the Romanian, where they stay nearly straight and the hips go
+    # back)
+    conventional = statics.phases_for(REFERENCE_DEADLIFT)[0]
+    romanian = statics.phases_for({"kind": "stand", "load": "hands_hanging", "phases": [{"knee": 20, "trunk": 30}]})[0]
+    assert conventional.per_kg["knee"] < 0 < romanian.per_kg["knee"]
+
+
+@pytest.mark.parametrize(("exercise", "variant", "joints"), [
+    ("back_squat", {}, {"hip", "knee", "ankle", "lumbar_spine"}),
+    ("back_squat", {"depth": "deep"}, {"hip", "knee", "ankle", "lumbar_spine"}),
+    ("conventional_deadlift", {}, {"hip", "knee", "ankle", "lumbar_spine"}),
+    ("hip_thrust", {}, {"hip"}),  # the bridge leaves out the ground's friction, so its knee moment is not reported
+    ("glute_bridge", {}, {"hip"}),
+])
+def test_statics_descriptions_give_joint_moments_and_leave_the_muscles_curated(
+        kb: object, exercise: str, variant: dict[str, str], joints: set[str]) -> None:
+    ans = exercise_answer(kb, exercise, variant)  # type: ignore[arg-type]
+    assert ans.computed is None and ans.moments is not None and not ans.moments.shares
+    assert {j for j, *_ in ans.moments.joint_moments} == joints
+    assert all(w.basis == "curated" for w in ans.muscles)
+    extension = {j: d for j, _peak, _mean, d in ans.moments.joint_moments}
+    assert extension["hip"] == "extension"
+    if "lumbar_spine" in extension:
+        assert extension["lumbar_spine"] == "extension"  # the back's extensors hold the leaning trunk
+
+
+def test_a_deeper_squat_needs_more_knee_moment_at_the_same_load(kb: object) -> None:
+    def knee(depth: str) -> float:
+        ans = exercise_answer(kb, "back_squat", {"depth": depth})  # type: ignore[arg-type]
+        assert ans.moments is not None
+        return next(peak for j, peak, _m, _d in ans.moments.joint_moments if j == "knee")
+
+    assert knee("partial") < knee("parallel") < knee("deep")
+
+
+def test_curated_shifts_still_apply_with_a_statics_description(kb: object) -> None:
+    base = {w.muscle.id: w.involvement for w in exercise_answer(kb, "back_squat").muscles}  # type: ignore[arg-type]
+    wide = {w.muscle.id: w.involvement
+            for w in exercise_answer(kb, "back_squat", {"stance": "wide"}).muscles}  # type: ignore[arg-type]
+    assert wide["gluteus_maximus"] > base["gluteus_maximus"]
+
+
+@pytest.mark.parametrize(("block", "match"), [
+    ({"kind": "sled", "rail_deg": 45}, "statics.kind"),  # statics are for the whole-body stand and bridge kinds
+    ({"kind": "stand", "load": "high_bar", "phases": [], "variants": {"grip": {"wide": {}}}}, "statics.variants"),
+])
+def test_bad_statics_descriptions_are_refused(tmp_path: Path, block: dict[str, object], match: str) -> None:
+    from musclemap.errors import DataError
+
+    data = tiny_data()
+    data["exercises/legs.yaml"][0]["statics"] = block
+    with pytest.raises(DataError, match=match):
+        load_yaml(write_kb(tmp_path, data))
+
+
+def test_an_exercise_has_mechanics_or_statics_not_both(tmp_path: Path) -> None:
+    from musclemap.errors import DataError
+
+    data = tiny_data()
+    data["exercises/legs.yaml"][0]["mechanics"] = {"kind": "pad", "hip_deg": 90, "knee_deg": [90, 0],
+                                                   "pad_m": 0.33, "direction": "extension"}
+    data["exercises/legs.yaml"][0]["statics"] = {"kind": "stand", "load": "high_bar", "phases": [{"knee": 90, "ankle": 20}]}
+    with pytest.raises(DataError, match="not both"):
+        load_yaml(write_kb(tmp_path, data))

@@ -19,10 +19,13 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import model as m
 from .errors import DataError
+
+if TYPE_CHECKING:
+    from .kb import _Sub
 
 TECHNIQUE = "technique"
 UNVERIFIED = "unverified"  # the source key of a curated estimate that no study has been found for

@@ -342,20 +342,23 @@ def parse_exercise(rec: _Record) -> m.Exercise:
         safety=rec.str_list("safety", required=False),
         sources=rec.str_list("sources", nonempty=True),
         mechanics=_mechanics(rec),
+        statics=_mechanics(rec, "statics", m.STATICS_KINDS),
     )
+    if out.mechanics is not None and out.statics is not None:
+        raise rec.error("statics", "an exercise has either a mechanics description or a statics one, not both")
     rec.done()
     return out
 
 
-def _mechanics(rec: _Record) -> str | None:
-    """The `mechanics` block as canonical JSON (validated against its kind in link())."""
+def _mechanics(rec: _Record, field: str = "mechanics", kinds: tuple[str, ...] = m.MECHANICS_KINDS) -> str | None:
+    """The `mechanics` (or `statics`) block as canonical JSON (validated against its kind in link())."""
     import json
 
-    block = rec.get("mechanics", dict, required=False)
+    block = rec.get(field, dict, required=False)
     if block is None:
         return None
-    sub = _Sub(rec, "mechanics", block)
-    sub.enum("kind", m.MECHANICS_KINDS)
+    sub = _Sub(rec, field, block)
+    sub.enum("kind", kinds)
     return json.dumps(block, sort_keys=True, separators=(",", ":"))
 
 
@@ -522,17 +525,19 @@ def _check_exercise(file: str, ex: m.Exercise, muscles: Mapping[str, m.Muscle],
         if em.role != "target" and em.involvement > top:
             raise err(f"muscles[{i}].involvement",
                       f"{em.muscle!r} ({em.involvement}) is more involved than every target (top {top})")
-    if ex.mechanics is not None:
+    for field, described in (("mechanics", ex.mechanics), ("statics", ex.statics)):
+        if described is None:
+            continue
         import json
 
-        block = json.loads(ex.mechanics)
+        block = json.loads(described)
         for key, values in block.get("variants", {}).items():
             var = ex.variant(key)
             if var is None:
-                raise err("mechanics.variants", f"{key!r} is not a declared variant of the exercise")
+                raise err(f"{field}.variants", f"{key!r} is not a declared variant of the exercise")
             for value in values:
                 if var.get(value) is None:
-                    raise err(f"mechanics.variants.{key}", f"{value!r} is not a declared value of {key!r}")
+                    raise err(f"{field}.variants.{key}", f"{value!r} is not a declared value of {key!r}")
     keys: set[str] = set()
     for i, var in enumerate(ex.variants):
         fld = f"variants[{i}]"

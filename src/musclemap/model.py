@@ -47,6 +47,9 @@ MECHANICS: tuple[str, ...] = ("compound", "isolation")
 FORCES: tuple[str, ...] = ("push", "pull", "static")
 # Posture models of the mechanics engine (mechanics/statics.py KINDS); kept here so loading needs no numpy.
 MECHANICS_KINDS: tuple[str, ...] = ("sled", "stand", "bridge", "pad", "calf", "arm")
+# Posture kinds a `statics` block (joint moments only) may use: the whole-body postures whose muscle sharing the
+# engine does not yet get right (docs/mechanics.md), though their statics check against measured joint moments.
+STATICS_KINDS: tuple[str, ...] = ("stand", "bridge")
 
 PATTERNS: tuple[str, ...] = (
     "squat", "hinge", "lunge", "horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull",
@@ -187,6 +190,7 @@ class Exercise(NamedTuple):
     modifiers: tuple[tuple[str, str, str], ...] = ()  # (axis, value, note) that set it apart from its anchor
     marked: tuple[str, ...] = ()  # name words that set it apart from its family's reference point ("incline"): a
     # name that leaves one out means another exercise, so the resolver does not fill it in
+    statics: str | None = None  # a posture for the net joint moments only (involvement stays curated), as JSON
 
     def variant(self, key: str) -> Variant | None:
         """The declared variant with this key, or None."""
@@ -206,6 +210,7 @@ class Computed(NamedTuple):
     model: str = "leg"  # the limb model that computed it ("leg" or "arm"): its muscles are the computed ones, and
     # the joint moments are per leg or per arm
     load_unit: str = "load"  # what the 1RM is the mass of: the whole "load", or one "dumbbell"
+    shares: bool = True  # False for a `statics` description: joint moments at load_kg only, muscles left curated
 
 
 # The mechanics engine's limb models and, for each, its muscle-tendon units and the knowledge-base muscle each

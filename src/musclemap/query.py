@@ -45,7 +45,8 @@ class ExerciseAnswer(NamedTuple):
     variant: tuple[VariantChoice, ...]
     muscles: tuple[MuscleWork, ...]
     groups: tuple[GroupWork, ...]
-    computed: m.Computed | None = None
+    computed: m.Computed | None = None  # the engine's answer, where it shares the work among the muscles
+    moments: m.Computed | None = None  # where the net joint moments come from: the engine's answer, or statics only
 
     def by_role(self, role: str) -> tuple[MuscleWork, ...]:
         """The muscles in one role, most involved first."""
@@ -122,6 +123,10 @@ def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, s
     ex = kb.exercises[exercise_id]
     choices = choose_variant(ex, variant or {})
     computed, mechanical = _computed_for(kb, ex, choices)
+    moments = computed
+    if computed is not None and not computed.shares:
+        # a statics description: joint moments only; every muscle keeps its curated number and shifts
+        computed, mechanical = None, frozenset()
     shift: dict[str, float] = {}
     curated_shift: dict[str, float] = {}
     for choice in choices:
@@ -156,17 +161,18 @@ def exercise_answer(kb: KnowledgeBase, exercise_id: str, variant: Mapping[str, s
             if muscle_id not in listed and muscle_id in kb.muscles:
                 works.append(MuscleWork(kb.muscles[muscle_id], role, _clamp(value), driver, driver, "computed"))
     works.sort(key=lambda w: (-w.involvement, m.ROLES.index(w.role), w.muscle.name))
-    return ExerciseAnswer(ex, choices, tuple(works), _group_works(kb, works), computed)
+    return ExerciseAnswer(ex, choices, tuple(works), _group_works(kb, works), computed, moments)
 
 
 def _computed_for(kb: KnowledgeBase, ex: m.Exercise,
                   choices: tuple[VariantChoice, ...]) -> tuple[m.Computed | None, frozenset[str]]:
     """The engine's result for the chosen mechanical variants, and which variant keys are mechanical."""
-    if ex.mechanics is None:
+    described = ex.mechanics if ex.mechanics is not None else ex.statics
+    if described is None:
         return None, frozenset()
     import json
 
-    mechanical = frozenset(json.loads(ex.mechanics).get("variants", {}))
+    mechanical = frozenset(json.loads(described).get("variants", {}))
     chosen = {c.key: c.value for c in choices if c.key in mechanical}
     return kb.computed.get(m.combo_key(ex.id, chosen)), mechanical
 

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from . import model as m
 from .kb import KnowledgeBase, data_dir, load_yaml, source_files
 
-SCHEMA = 7
+SCHEMA = 8
 T = TypeVar("T")
 
 
@@ -87,14 +87,14 @@ def _exercise(d: dict[str, Any]) -> m.Exercise:
         d["id"], d["name"], tuple(d["aliases"]), tuple(d["equipment"]), d["mechanic"], d["force"], d["pattern"],
         tuple(d["actions"]), tuple(m.ExerciseMuscle(**x) for x in d["muscles"]), variants, tuple(d["safety"]),
         tuple(d["sources"]), d.get("mechanics"), d.get("family"), d.get("anchor"),
-        tuple((x[0], x[1], x[2]) for x in d.get("modifiers", ())), tuple(d.get("marked", ())),
+        tuple((x[0], x[1], x[2]) for x in d.get("modifiers", ())), tuple(d.get("marked", ())), d.get("statics"),
     )
 
 
 def _computed(d: dict[str, Any]) -> m.Computed:
     return m.Computed({k: (v[0], v[1], v[2]) for k, v in d["muscles"].items()},
                       tuple((j[0], j[1], j[2], j[3]) for j in d["joint_moments"]), d["one_rm_kg"], d["load_kg"],
-                      d["model"], d["load_unit"])
+                      d["model"], d["load_unit"], d.get("shares", True))
 
 
 def _names(refs: list[list[str]]) -> tuple[tuple[str, str, str], ...]:

@@ -31,6 +31,7 @@ from ..model import Computed, combo_key
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+from .body import BODY_MASS_KG
 from .muscles import MuscleSet, muscles_of
 from .optimize import RESERVE_WEIGHT, solve
 
@@ -215,7 +216,7 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
             continue
         role = _role(idx, value, top, ms, setup, active, first, last)
         muscles[kb_id] = (value, role, _driver(idx, setup, ms, raw.acts, context))
-    return Computed(muscles, _joint_moments(setup, raw.load), round(raw.one_rm, 1), round(raw.load, 1), raw.model,
+    return Computed(muscles, _joint_moments(setup.phases, raw.load), round(raw.one_rm, 1), round(raw.load, 1), raw.model,
                     str(raw.params.get("load_unit", "load")))
 
 
@@ -258,20 +259,20 @@ def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
     return helps
 
 
-def _joint_moments(setup: _Setup, load: float) -> tuple[tuple[str, float, float, str], ...]:
+def _joint_moments(phases: list[statics.Phase], load: float) -> tuple[tuple[str, float, float, str], ...]:
     out = []
     for axis, (joint, positive, negative) in MOMENT_NAMES.items():
-        values = [ph.per_kg[axis] * load + ph.body[axis] for ph in setup.phases if axis in ph.active]
+        values = [ph.per_kg[axis] * load + ph.body[axis] for ph in phases if axis in ph.active]
         if not values:
             continue
         peak = max(values, key=abs)
         out.append((joint, round(abs(peak), 1), round(abs(float(np.mean(values))), 1),
                     positive if peak > 0 else negative))
-    lumbar = [ph.lumbar_per_kg * load + ph.lumbar_body for ph in setup.phases]
+    lumbar = [ph.lumbar_per_kg * load + ph.lumbar_body for ph in phases]
     if any(abs(v) > 0 for v in lumbar):
         peak = max(lumbar, key=abs)
         out.append(("lumbar_spine", round(abs(peak), 1), round(abs(float(np.mean(lumbar))), 1),
-                    "extension" if peak < 0 else "flexion"))
+                    "extension" if peak > 0 else "flexion"))
     return tuple(out)
 
 
@@ -289,8 +290,37 @@ def mechanical_keys(base: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def compute_all(kb: KnowledgeBase, co: float = CO_ACTIVATION, gain: float = EMG_GAIN) -> dict[str, Computed]:
-    """The engine's answers for every exercise with a mechanics description, at every mechanical variant."""
-    return {key: finish(raw, gain) for key, raw in raw_all(kb, co).items()}
+    """The engine's answers for every exercise with a mechanics description, at every mechanical variant, and the
+    joint moments of every exercise with a statics description."""
+    return {**{key: finish(raw, gain) for key, raw in raw_all(kb, co).items()}, **statics_all(kb)}
+
+
+def moments_only(params: Mapping[str, Any]) -> Computed:
+    """The net joint moments of a statics description at its stated load (`at_kg`, the reference adult's body mass
+    by default); the muscles are not solved for, so their numbers stay curated."""
+    phases = statics.phases_for(dict(params))
+    load = float(params.get("at_kg", BODY_MASS_KG))
+    moments = _joint_moments(phases, load)
+    if "report" in params:  # the joints whose moments the posture model gets right (a bridge's knee it does not)
+        moments = tuple(jm for jm in moments if jm[0] in params["report"])
+    return Computed({}, moments, 0.0, load, statics.model_of(dict(params)), str(params.get("load_unit", "load")),
+                    shares=False)
+
+
+def statics_all(kb: KnowledgeBase) -> dict[str, Computed]:
+    """Joint moments of every exercise with a statics description, at every combination of its variants there."""
+    out: dict[str, Computed] = {}
+    for ex in kb.exercises.values():
+        if ex.statics is None:
+            continue
+        base = json.loads(ex.statics)
+        keys = mechanical_keys(base)
+        values = {v.key: v.value_names() for v in ex.variants if v.key in keys}
+        combos: list[dict[str, str]] = [{}]
+        for k in keys:
+            combos = [{**c, k: v} for c in combos for v in values[k]]
+        out.update({combo_key(ex.id, c): moments_only(variant_params(base, c)) for c in combos})
+    return out
 
 
 def raw_all(kb: KnowledgeBase, co: float = CO_ACTIVATION) -> dict[str, Raw]:

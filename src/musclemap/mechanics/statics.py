@@ -221,17 +221,25 @@ LOAD_POINTS: dict[str, Callable[[np.ndarray, float], np.ndarray]] = {
 
 
 def stand(p: dict[str, Any]) -> list[Phase]:
-    """Squats and hinges on flat feet: each phase gives the knee angle and either the ankle angle (the trunk is
-    then solved) or the trunk angle (the ankle is solved) so that the whole body and the load balance over the
-    midfoot. Parameters: load (a key of LOAD_POINTS), phases: list of {knee, ankle} or {knee, trunk}."""
+    """Squats and hinges on flat feet. Parameters: load (a key of LOAD_POINTS) and phases, each one of:
+
+    - {knee, ankle} or {knee, trunk}: the missing angle is solved so that the whole body and the load
+      (balance_load_kg of it) balance over the midfoot, where the ground pushes (squats, good mornings);
+    - for a bar hanging from straight arms (`hands_hanging`), {knee, trunk}: the ankle is solved so that the bar,
+      straight under the shoulders, sits over the midfoot, where a deadlift's bar travels; or {bar_m, ankle}: the
+      shins' slope and the bar's height are given, and the knee and the trunk put the bar there. The ground then
+      pushes under the bar for the load and under the body's centre of mass for the body's weight, so the joint
+      moments need no balance assumption.
+    """
     place = LOAD_POINTS[str(p["load"])]
     cop_along = float(p.get("cop", b.MIDFOOT))
     ankle = np.array([0.0, b.ANKLE_HEIGHT])
+    ref_load = float(p.get("balance_load_kg", 60.0))
+    hanging = p["load"] == "hands_hanging"
     out = []
     for ph in p["phases"]:
-        knee = float(ph["knee"])
 
-        def build(ankle_df: float, trunk_deg: float, knee: float = knee) -> tuple[Leg, list[Force], Force]:
+        def build(ankle_df: float, trunk_deg: float, knee: float) -> tuple[Leg, list[Force], Force]:
             leg = leg_on_foot(ankle, 0.0, knee, ankle_df)
             upper, load = _upper_body_forces(leg.hip, trunk_deg, place(leg.hip, trunk_deg))
             return leg, upper, load
@@ -243,24 +251,68 @@ def stand(p: dict[str, Any]) -> list[Phase]:
             moment += load_kg * load.vector[1] * (load.point[0] - cop_x)
             return float(moment)
 
-        ref_load = float(p.get("balance_load_kg", 60.0))
-        if "ankle" in ph:
-            a = float(ph["ankle"])
-            t = _bisect(lambda tr: imbalance(*build(a, tr), ref_load), 0.0, 120.0)
+        def over_midfoot(trunk: float, knee: float) -> float:
+            """The ankle angle that puts the hanging bar over the midfoot."""
+            def ahead(an: float) -> float:
+                leg, _upper, load = build(an, trunk, knee)
+                return float(load.point[0] - leg.foot_point(cop_along)[0])
+
+            return _bisect(ahead, -40.0, 60.0)
+
+        deadlift = hanging and ("bar_m" in ph or ("knee" in ph and "trunk" in ph))
+        if deadlift and "bar_m" in ph:
+            # the shins' slope (ankle) and the bar's height are given: the knee and the trunk follow
+            a, height = float(ph["ankle"]), float(ph["bar_m"])
+
+            def trunk_over_midfoot(kn: float) -> float:
+                def ahead(tr: float) -> float:
+                    leg, _upper, load = build(a, tr, kn)
+                    return float(load.point[0] - leg.foot_point(cop_along)[0])
+
+                return _bisect(ahead, -10.0, 100.0)
+
+            def too_high(kn: float) -> float:
+                return float(build(a, trunk_over_midfoot(kn), kn)[2].point[1]) - height
+
+            knee = _bisect(too_high, 0.0, 150.0)
+            t = trunk_over_midfoot(knee)
+        elif deadlift:
+            t, knee = float(ph["trunk"]), float(ph["knee"])
+            a = over_midfoot(t, knee)
         else:
-            t = float(ph["trunk"])
-            a = _bisect(lambda an: imbalance(*build(an, t), ref_load), -40.0, 60.0)
-        leg, upper, load = build(a, t)
+            knee = float(ph["knee"])
+            if "ankle" in ph:
+                a = float(ph["ankle"])
+
+                def trunk_off(tr: float, an: float = a, kn: float = knee) -> float:
+                    return imbalance(*build(an, tr, kn), ref_load)
+
+                t = _bisect(trunk_off, 0.0, 120.0)
+            else:
+                t = float(ph["trunk"])
+
+                def ankle_off(an: float, tr: float = t, kn: float = knee) -> float:
+                    return imbalance(*build(an, tr, kn), ref_load)
+
+                a = _bisect(ankle_off, -40.0, 60.0)
+        leg, upper, load = build(a, t, knee)
         cop = leg.foot_point(cop_along, b.ANKLE_HEIGHT)
-        # per leg: the ground pushes up with half of everything above the feet, at the midfoot
-        above = sum(-f.vector[1] for f in upper) + 2 * sum(-w.vector[1] for k, w in leg.weights().items()
-                                                          if k != "foot")
-        grf_body = Force(cop, np.array([0.0, above / 2]))
-        grf_load = Force(cop, np.array([0.0, b.G / 2]))
+        # per leg: the ground pushes up with half of everything above the feet
+        lifted = [*upper, *(w for k, w in leg.weights().items() if k != "foot"),
+                  *(w for k, w in leg.weights().items() if k != "foot")]
+        above = sum(-f.vector[1] for f in lifted)
+        if deadlift:
+            body_x = sum(-f.vector[1] * f.point[0] for f in lifted) / above
+            grf_body = Force(np.array([body_x, cop[1]]), np.array([0.0, above / 2]))
+            grf_load = Force(np.array([float(load.point[0]), cop[1]]), np.array([0.0, b.G / 2]))
+        else:
+            grf_body = Force(cop, np.array([0.0, above / 2]))
+            grf_load = Force(cop, np.array([0.0, b.G / 2]))
         per_kg = joint_moments(leg, [grf_load], with_weights=False)
         body = joint_moments(leg, [grf_body])
         pose = {"hip": leg.thigh_deg - t + 180.0, "knee": knee, "ankle": a}
         l5 = leg.hip + 0.10 * unit(t)
+        # the lumbar extensors' moment on the upper body (positive: extension), which holds up everything above L5
         lumbar_body = -sum(cross(f.point - l5, f.vector) for f in upper)
         lumbar_per_kg = -cross(load.point - l5, load.vector)
         out.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle"), lumbar_per_kg, lumbar_body))

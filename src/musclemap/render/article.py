@@ -115,6 +115,11 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
     else:
         intro.append("Involvement is the muscle's mean activation over the movement as a share of its maximum, in a "
                      "hard set at about 75 % of a one-repetition maximum, curated from the studies listed below.")
+        if ans.moments is not None:
+            got = ans.moments
+            moments = _list([f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments])
+            intro.append(f"Statics for a 75 kg adult with {got.load_kg:.0f} kg of load give peak net joint moments "
+                         f"per {got.model} (the lumbar spine's for the whole body) of {moments}.")
     sections = [Section("Introduction", tuple(intro))]
     for g in ans.groups:
         paras = [g.group.description.rstrip(".") + "."]

@@ -58,11 +58,12 @@ def show_payload(kb: KnowledgeBase, ans: ExerciseAnswer) -> dict[str, Any]:
         ],
         "joint_moments": [
             {"joint": j, "peak_nm": peak, "mean_nm": mean, "direction": direction}
-            for j, peak, mean, direction in (ans.computed.joint_moments if ans.computed else ())
+            for j, peak, mean, direction in (ans.moments.joint_moments if ans.moments else ())
         ],
+        "moments_at_kg": ans.moments.load_kg if ans.moments else None,
         "one_rm_kg": ans.computed.one_rm_kg if ans.computed else None,
         "one_rm_of": ans.computed.load_unit if ans.computed else None,
-        "moments_per": ans.computed.model if ans.computed else None,
+        "moments_per": ans.moments.model if ans.moments else None,
         "groups": [
             {"id": g.group.id, "name": g.group.name, "involvement": g.involvement,
              "muscles": [w.muscle.id for w in g.muscles]}

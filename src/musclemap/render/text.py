@@ -28,6 +28,13 @@ ROLE_STYLES = {
 }
 
 
+
+def moments_sentence(got: m.Computed) -> str:
+    """The net joint moments of a statics description, in words (the load they are given at first)."""
+    moments = ", ".join(f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments)
+    return (f"net joint moments from statics for a 75 kg adult with {got.load_kg:.0f} kg of load, peak per "
+            f"{got.model} (the lumbar spine's for the whole body): {moments}")
+
 def bar(value: float, width: int = BAR_WIDTH) -> Text:
     """An involvement bar: filled blocks for the share of maximal effort, then the percentage."""
     filled = round(value * width)
@@ -95,6 +102,8 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
         basis = (f"computed from joint moments, moment arms and static optimisation for a 75 kg adult (1RM about "
                  f"{got.one_rm_kg:.0f} kg{per_dumbbell}; peak moments per {got.model} at 75%: {moments}); muscles the "
                  "model lacks are curated from the sources below")
+    elif ans.moments is not None:
+        basis = f"curated from the sources below; {moments_sentence(ans.moments)}"
     else:
         basis = "curated from the sources below"
     if ex.pattern == "stretch":
