@@ -189,3 +189,16 @@ def test_one_leg_carries_twice_the_load_per_calf() -> None:
     for a, b, c in zip(two, one, sled):
         assert b.per_kg["ankle"] == pytest.approx(2 * a.per_kg["ankle"])
         assert c.per_kg["ankle"] == pytest.approx(0.5 * a.per_kg["ankle"])
+
+
+@pytest.mark.parametrize(("one_limb", "both"), [
+    ("single_leg_leg_extension", "leg_extension"),
+    ("single_leg_seated_calf_raise", "seated_calf_raise"),
+    ("single_arm_cable_curl", "cable_curl"),
+])
+def test_one_limb_works_as_hard_at_half_the_load(kb: KnowledgeBase, one_limb: str, both: str) -> None:
+    one, two = exercise_answer(kb, one_limb), exercise_answer(kb, both)
+    assert one.computed is not None and two.computed is not None
+    assert one.computed.one_rm_kg == pytest.approx(two.computed.one_rm_kg / 2, rel=0.02)
+    assert {w.muscle.id: w.involvement for w in one.muscles if w.basis == "computed"} == pytest.approx(
+        {w.muscle.id: w.involvement for w in two.muscles if w.basis == "computed"}, abs=0.01)

@@ -360,7 +360,8 @@ def bridge(p: dict[str, Any]) -> list[Phase]:
 def pad(p: dict[str, Any]) -> list[Phase]:
     """Machines that hold the thigh (leg extension, leg curls): a pad on the shin resists the knee.
     Parameters: hip_deg, knee_deg [start, end], pad_m (pad distance from the knee along the shank),
-    direction: extension | flexion (the movement the pad resists), thigh_deg (thigh's absolute angle)."""
+    direction: extension | flexion (the movement the pad resists), thigh_deg (thigh's absolute angle), legs (how
+    many legs share the pad: 2 by default, so the moments are per leg)."""
     hip = np.zeros(2)
     thigh_deg = float(p.get("thigh_deg", 0.0))
     sign = 1.0 if p["direction"] == "extension" else -1.0
@@ -371,8 +372,8 @@ def pad(p: dict[str, Any]) -> list[Phase]:
         # the pad pushes perpendicular to the shank, against the movement: for extension it pushes the shin back
         normal = np.array([-shank_u[1], shank_u[0]]) * (-sign)
         point = leg.knee + float(p["pad_m"]) * shank_u
-        per_kg = joint_moments(leg, [Force(point, normal * b.G / float(p.get("lever_ratio", 1.0)))],
-                               with_weights=False)
+        per_kg = joint_moments(leg, [Force(point, normal * b.G / float(p.get("lever_ratio", 1.0))
+                                           / float(p.get("legs", 2)))], with_weights=False)
         body = joint_moments(leg, [])
         pose = {"hip": float(p["hip_deg"]), "knee": knee, "ankle": 0.0}
         out.append(Phase(pose, {k: v for k, v in per_kg.items()}, body, ("knee",)))
