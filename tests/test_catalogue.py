@@ -202,3 +202,11 @@ def test_one_limb_works_as_hard_at_half_the_load(kb: KnowledgeBase, one_limb: st
     assert one.computed.one_rm_kg == pytest.approx(two.computed.one_rm_kg / 2, rel=0.02)
     assert {w.muscle.id: w.involvement for w in one.muscles if w.basis == "computed"} == pytest.approx(
         {w.muscle.id: w.involvement for w in two.muscles if w.basis == "computed"}, abs=0.01)
+
+
+def test_a_techniques_safety_notes_replace_the_setups(kb: KnowledgeBase) -> None:
+    # the EZ bar replaces the curl's notes with "do not let a body swing take over"; a cheat curl swings on purpose,
+    # and its own notes, which come last, win
+    notes = " ".join(kb.exercises["ez_bar_cheat_curl"].safety)
+    assert "do not let a body swing" not in notes
+    assert "Keep the swing small" in notes

@@ -453,8 +453,10 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
                      for v in anchor.variants if v.key not in drops)
     mechanics = _mechanics_at(anchor, changed, {v.key for v in variants})
     name = name_of(family, point)
+    # where several changed values replace the anchor's safety notes, the last (a technique, after the setup axes)
+    # wins: it changes how the lift is done, so the setup's notes may no longer hold ("do not swing" in a cheat curl)
     replaced = [av.safety_replace for _k, av in changed if av.safety_replace is not None]
-    safety = list(replaced[0]) if replaced else list(anchor.safety)
+    safety = list(replaced[-1]) if replaced else list(anchor.safety)
     sources = list(anchor.sources)
     for _k, av in changed:
         safety += [s for s in av.safety if s not in safety]
