@@ -439,3 +439,13 @@ def test_an_exercise_has_mechanics_or_statics_not_both(tmp_path: Path) -> None:
     data["exercises/legs.yaml"][0]["statics"] = {"kind": "stand", "load": "high_bar", "phases": [{"knee": 90, "ankle": 20}]}
     with pytest.raises(DataError, match="not both"):
         load_yaml(write_kb(tmp_path, data))
+
+
+@pytest.mark.parametrize(("muscle", "where"), [
+    ("vastus_lateralis", "hardest near 90 degrees of knee flexion"),  # the bottom of the press, where the knee's moment peaks
+    ("gluteus_maximus", "hardest near 115 degrees of hip flexion"),
+])
+def test_driver_says_where_in_the_range_the_muscle_works_hardest(kb: object, muscle: str, where: str) -> None:
+    ans = exercise_answer(kb, "leg_press")  # type: ignore[arg-type]
+    driver = next(w.driver for w in ans.muscles if w.muscle.id == muscle)
+    assert driver is not None and where in driver

@@ -155,19 +155,26 @@ def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.nd
             context: str) -> str:
     """One line on what drives a muscle here: its main action and where its moment arm peaks."""
     contrib = {j: 0.0 for ph in setup.phases for j in ph.active}
+    per_phase: dict[str, list[float]] = {j: [] for j in contrib}
     for (a, _r), arms, cap, ph in zip(acts, setup.arms, setup.caps, setup.phases):
-        for j in ph.active:
+        for j in contrib:
             row = ms.axes.index(j)
-            contrib[j] += float(sum(arms[row, i] * cap[i] * a[i] for i in idx))
+            moment = float(sum(arms[row, i] * cap[i] * a[i] for i in idx)) if j in ph.active else 0.0
+            contrib[j] += moment
+            per_phase[j].append(moment)
     joint = max(contrib, key=lambda j: abs(contrib[j]))
     if abs(contrib[joint]) < 1e-9:
         return "Works only a little here: none of its actions is needed against the load."
     sign = 1 if contrib[joint] > 0 else -1
     action = ACTION_NAMES[(joint, sign)]
+    # where in the range it works hardest at that joint, and where its moment arm peaks
+    hardest = int(np.argmax([sign * v for v in per_phase[joint]]))
+    at = int(round(setup.phases[hardest].pose[joint] / 5.0) * 5)
     grid = np.degrees(ms.grid[joint])
     arm = (sign * ms.arms[joint][:, idx]).mean(axis=1)  # the moment arm in the direction it acts here
     peak = int(round(float(grid[int(np.argmax(arm))]) / 5.0) * 5)
-    return f"{action.capitalize()} {context}; its moment arm there peaks near {peak} degrees of {ANGLE_NAMES[joint]}."
+    return (f"{action.capitalize()} {context}, hardest near {at} degrees of {ANGLE_NAMES[joint]}; its moment arm "
+            f"peaks near {peak} degrees.")
 
 
 class Raw(NamedTuple):
