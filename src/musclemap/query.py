@@ -275,6 +275,7 @@ class CatalogueStats(NamedTuple):
     generated: int  # points of a catalogue family's grid
     computed: tuple[str, ...]  # exercise ids whose involvement comes from the mechanics engine
     curated: tuple[str, ...]  # exercise ids whose involvement is still curated
+    moments_only: tuple[str, ...]  # curated exercises whose net joint moments come from a statics description
     unverified: int  # exercises whose numbers include a shift no study has been found for
     without_target: tuple[str, ...]
     by_pattern: tuple[tuple[str, int], ...]
@@ -295,6 +296,7 @@ def catalogue_stats(kb: KnowledgeBase) -> CatalogueStats:
     families: dict[str, int] = {}
     computed: list[str] = []
     curated: list[str] = []
+    moments_only: list[str] = []
     without: list[str] = []
     generated = unverified = 0
     for ex in kb.exercises.values():
@@ -308,12 +310,15 @@ def catalogue_stats(kb: KnowledgeBase) -> CatalogueStats:
             generated += 1
             families[ex.family] = families.get(ex.family, 0) + 1
         (computed if ex.mechanics is not None else curated).append(ex.id)
+        if ex.statics is not None:
+            moments_only.append(ex.id)
         if not any(em.role == "target" for em in ex.muscles):
             without.append(ex.id)
         if "unverified" in ex.sources:
             unverified += 1
     total = len(computed) + len(curated)
-    return CatalogueStats(total, total - generated, generated, tuple(computed), tuple(curated), unverified,
+    return CatalogueStats(total, total - generated, generated, tuple(computed), tuple(curated), tuple(moments_only),
+                          unverified,
                           tuple(without), _counted(patterns), _counted(equipment), _counted(groups),
                           _counted(families))
 

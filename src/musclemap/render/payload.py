@@ -173,6 +173,7 @@ def stats_payload(st: CatalogueStats) -> dict[str, Any]:
         "by_family": dict(st.by_family),
         "computed_exercises": list(st.computed),
         "curated_exercises": list(st.curated),
+        "moments_only_exercises": list(st.moments_only),
     }
 
 

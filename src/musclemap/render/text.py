@@ -239,6 +239,8 @@ def stats_text(st: CatalogueStats) -> RenderableType:
         Text(""), _counts("By family", st.by_family),
         Text(""), Text("Computed by the mechanics engine:", style="bold"),
         Text(", ".join(st.computed), style="dim"),
+        Text("Curated, with net joint moments from statics:", style="bold"),
+        Text(", ".join(st.moments_only), style="dim"),
         Text("Curated (use --json for the full list of the " + str(len(st.curated)) + ")", style="dim"),
     ]
     return RenderGroup(*parts)
