@@ -140,3 +140,21 @@ def test_substitutes_leave_out_the_exercises_own_variations(kb: KnowledgeBase) -
 ])
 def test_similarity_is_the_cosine_of_involvement(a: dict[str, float], b: dict[str, float], expected: float) -> None:
     assert similarity(a, b) == pytest.approx(expected)
+
+
+def test_compare_sets_the_joint_moments_side_by_side_with_their_loads() -> None:
+    result = CliRunner().invoke(cli, ["ask", "leg press vs back squat", "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)["answer"]
+    press_load, squat_load = answer["moments_at_kg"]
+    assert press_load > 100 and squat_load == 75.0  # 75 % of the press's 1RM; the squat's stated bar
+    rows = {r["joint"]: r for r in answer["joint_moments"]}
+    assert rows["knee"]["direction"] == ["extension", "extension"]
+    assert rows["lumbar_spine"]["peak_nm"][0] is None and rows["lumbar_spine"]["peak_nm"][1] > 0
+    text = CliRunner().invoke(cli, ["ask", "leg press vs back squat"]).output
+    assert "Net joint moments" in text and "75 kg" in text
+
+
+def test_compare_without_moments_has_no_moment_table() -> None:
+    text = CliRunner().invoke(cli, ["ask", "lat pulldown vs seated cable row"]).output
+    assert "Net joint moments" not in text

@@ -355,3 +355,12 @@ def equipment_id(text: str) -> str:
         if guess in m.EQUIPMENT:
             return guess
     raise BadQuery(f"unknown equipment {text!r}; choose one of: {', '.join(m.EQUIPMENT)}")
+
+
+def joint_moment_rows(first: ExerciseAnswer, second: ExerciseAnswer
+                      ) -> list[tuple[str, tuple[float, str] | None, tuple[float, str] | None]]:
+    """The joints either exercise has a net moment at: (joint, (peak, direction) or None for each)."""
+    got = [{j: (peak, d) for j, peak, _mean, d in (ans.moments.joint_moments if ans.moments else ())}
+           for ans in (first, second)]
+    joints = list(dict.fromkeys([*got[0], *got[1]]))
+    return [(j, got[0].get(j), got[1].get(j)) for j in joints]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..kb import KnowledgeBase
-from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
+from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, joint_moment_rows
 from ..resolve import Resolution
 
 if TYPE_CHECKING:
@@ -189,7 +189,11 @@ def ask_payload(kb: KnowledgeBase, ans: Answer) -> dict[str, Any]:
     elif ans.compare is not None:
         c = ans.compare
         answer = {"exercises": [c.first.exercise.id, c.second.exercise.id],
-                  "muscles": [{"id": mu.id, "name": mu.name, "involvement": [va, vb]} for mu, va, vb in c.rows]}
+                  "muscles": [{"id": mu.id, "name": mu.name, "involvement": [va, vb]} for mu, va, vb in c.rows],
+                  "moments_at_kg": [x.moments.load_kg if x.moments else None for x in (c.first, c.second)],
+                  "joint_moments": [{"joint": j, "peak_nm": [v[0] if v else None for v in (p, q)],
+                                     "direction": [v[1] if v else None for v in (p, q)]}
+                                    for j, p, q in joint_moment_rows(c.first, c.second)]}
     elif ans.substitutes is not None:
         answer = {"exercise": ans.substitutes.exercise.exercise.id,
                   "substitutes": [{"id": e.id, "name": e.name, "similarity": s} for e, s in ans.substitutes.ranked]}

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from .. import model as m
 from ..kb import KnowledgeBase
-from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise
+from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, joint_moment_rows
 from ..resolve import Resolution
 
 if TYPE_CHECKING:
@@ -256,13 +256,30 @@ def compare_text(cmp: Comparison) -> RenderableType:
     for mu, va, vb in cmp.rows[:15]:
         table.add_row(mu.name, f"{va * 100:.0f}%" if va else "-", f"{vb * 100:.0f}%" if vb else "-")
     note = "Involvement as in `musclemap show`."
+    parts: list[RenderableType] = [table]
+    moments = joint_moment_rows(cmp.first, cmp.second)
+    if moments:
+        loads = [f"{ans.moments.load_kg:.0f} kg" if ans.moments else "not described"
+                 for ans in (cmp.first, cmp.second)]
+        joints = Table(title=f"Net joint moments, peak N m (at {loads[0]} and {loads[1]})", title_justify="left",
+                       title_style="bold", box=None, pad_edge=False)
+        joints.add_column("joint")
+        joints.add_column(a.name, justify="right")
+        joints.add_column(b.name, justify="right")
+        for joint, first, second in moments:
+            joints.add_row(joint.replace("_", " "), *(f"{v[0]:.0f} ({v[1]})" if v else "-" for v in (first, second)))
+        parts += [Text(""), joints]
     bases = (cmp.first.computed is not None, cmp.second.computed is not None)
     if bases[0] != bases[1]:
         computed, curated = (a, b) if bases[0] else (b, a)
         note += (f" The {computed.name.lower()} is computed by the mechanics engine and the {curated.name.lower()} is "
                  "curated from EMG studies; computed numbers run lower, so compare the order of the muscles more "
                  "than their sizes (docs/mechanics.md).")
-    return RenderGroup(table, Text(note, style="dim"))
+    if moments:
+        note += (" Joint moments are per leg or per arm (the lumbar spine's for the whole body) for the reference 75 kg "
+                 "adult; they grow with the load, so weigh them against the loads given.")
+    return RenderGroup(*parts, Text(note, style="dim"))
+
 
 
 def substitutes_text(sub: Substitutes) -> RenderableType:
