@@ -210,3 +210,11 @@ def test_a_techniques_safety_notes_replace_the_setups(kb: KnowledgeBase) -> None
     notes = " ".join(kb.exercises["ez_bar_cheat_curl"].safety)
     assert "do not let a body swing" not in notes
     assert "Keep the swing small" in notes
+
+
+def test_a_statics_description_carries_over_to_same_mechanics_variations(kb: KnowledgeBase) -> None:
+    paused, anchor = exercise_answer(kb, "barbell_paused_squat"), exercise_answer(kb, "back_squat")
+    assert kb.exercises["barbell_paused_squat"].anchor == "back_squat"
+    assert paused.moments is not None and anchor.moments is not None
+    assert paused.moments.joint_moments == anchor.moments.joint_moments
+    assert paused.computed is None  # involvement stays curated

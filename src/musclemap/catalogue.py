@@ -451,7 +451,9 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
     drops = {d for _k, av in values for d in av.drops} | {a.key for a in family.axes}
     variants = tuple(m.Variant(v.key, v.default, tuple(x._replace(aliases=()) for x in v.values), v.sources)
                      for v in anchor.variants if v.key not in drops)
-    mechanics = _mechanics_at(anchor, changed, {v.key for v in variants})
+    kept = {v.key for v in variants}
+    mechanics = _mechanics_at(anchor.mechanics, changed, kept)
+    statics = _mechanics_at(anchor.statics, changed, kept)
     name = name_of(family, point)
     # where several changed values replace the anchor's safety notes, the last (a technique, after the setup axes)
     # wins: it changes how the lift is done, so the setup's notes may no longer hold ("do not swing" in a cheat curl)
@@ -467,7 +469,7 @@ def _derive(family: Family, point: Point, anchor_point: Point, anchor: m.Exercis
     return m.Exercise(
         id=slug(name), name=name, aliases=(), equipment=tuple(equipment) or anchor.equipment, mechanic=mechanic,
         force=anchor.force, pattern=pattern, actions=anchor.actions, muscles=rows, variants=variants,
-        safety=tuple(safety), sources=tuple(sources), mechanics=mechanics,
+        safety=tuple(safety), sources=tuple(sources), mechanics=mechanics, statics=statics,
         family=family.id, anchor=anchor.id,
         modifiers=tuple((k, av.value, av.note) for k, av in changed),
     )
@@ -483,13 +485,13 @@ def _mechanics_overrides(sub: _Sub) -> str | None:
     return json.dumps(block, sort_keys=True, separators=(",", ":"))
 
 
-def _mechanics_at(anchor: m.Exercise, changed: list[tuple[str, AxisValue]], kept: set[str]) -> str | None:
-    """The mechanics description of a point: its anchor's, with the parameters of each changed value applied, when
-    every changed value either leaves the mechanics alone (`same_mechanics`) or says what it changes (`mechanics`);
-    otherwise None, and the point keeps its curated numbers."""
-    if anchor.mechanics is None or not all(av.same_mechanics or av.mechanics is not None for _k, av in changed):
+def _mechanics_at(described: str | None, changed: list[tuple[str, AxisValue]], kept: set[str]) -> str | None:
+    """The mechanics (or statics) description of a point: its anchor's, with the parameters of each changed value
+    applied, when every changed value either leaves the mechanics alone (`same_mechanics`) or says what it changes
+    (`mechanics`); otherwise None, and the point keeps its curated numbers (and has no joint moments)."""
+    if described is None or not all(av.same_mechanics or av.mechanics is not None for _k, av in changed):
         return None
-    block = json.loads(anchor.mechanics)
+    block = json.loads(described)
     overrides = [json.loads(av.mechanics) for _k, av in changed if av.mechanics is not None]
     for params in overrides:
         block.update(params)
