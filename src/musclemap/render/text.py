@@ -69,8 +69,9 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
     parts.append(Text(f"{', '.join(e.replace('_', ' ') for e in ex.equipment)} · {ex.mechanic} · {ex.force}"
                       f" · moves: {', '.join(kb.actions[a].name for a in ex.actions)}", style="dim"))
     if ex.anchor:
-        parts.append(Text(f"A variation of the {kb.exercises[ex.anchor].name.lower()}: its numbers start from that "
-                          "exercise's and move with each modifier:", style="dim"))
+        how = ("the mechanics engine computes it from that exercise's description with each modifier applied"
+               if ans.computed is not None else "its numbers start from that exercise's and move with each modifier")
+        parts.append(Text(f"A variation of the {kb.exercises[ex.anchor].name.lower()}: {how}:", style="dim"))
         parts.extend(Padding(Text(f"{k.replace('_', ' ')}: {v.replace('_', ' ')}. {n}".rstrip(" .") + ".",
                                   style="dim"), (0, 0, 0, 2)) for k, v, n in ex.modifiers)
     for c in ans.variant:
