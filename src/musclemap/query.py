@@ -318,8 +318,7 @@ def catalogue_stats(kb: KnowledgeBase) -> CatalogueStats:
             unverified += 1
     total = len(computed) + len(curated)
     return CatalogueStats(total, total - generated, generated, tuple(computed), tuple(curated), tuple(moments_only),
-                          unverified,
-                          tuple(without), _counted(patterns), _counted(equipment), _counted(groups),
+                          unverified, tuple(without), _counted(patterns), _counted(equipment), _counted(groups),
                           _counted(families))
 
 
