@@ -356,6 +356,11 @@ def equipment_id(text: str) -> str:
     raise BadQuery(f"unknown equipment {text!r}; choose one of: {', '.join(m.EQUIPMENT)}")
 
 
+def moment_phrases(got: m.Computed) -> list[str]:
+    """Each net joint moment in words: "knee 133 N m (extension)"."""
+    return [f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments]
+
+
 def joint_moment_rows(first: ExerciseAnswer, second: ExerciseAnswer
                       ) -> list[tuple[str, tuple[float, str] | None, tuple[float, str] | None]]:
     """The joints either exercise has a net moment at: (joint, (peak, direction) or None for each)."""

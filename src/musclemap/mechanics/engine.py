@@ -321,12 +321,8 @@ def statics_all(kb: KnowledgeBase) -> dict[str, Computed]:
         if ex.statics is None:
             continue
         base = json.loads(ex.statics)
-        keys = mechanical_keys(base)
-        values = {v.key: v.value_names() for v in ex.variants if v.key in keys}
-        combos: list[dict[str, str]] = [{}]
-        for k in keys:
-            combos = [{**c, k: v} for c in combos for v in values[k]]
-        out.update({combo_key(ex.id, c): moments_only(variant_params(base, c)) for c in combos})
+        out.update({combo_key(ex.id, c): moments_only(variant_params(base, c))
+                    for c in _combos(base, ((v.key, v.value_names()) for v in ex.variants))})
     return out
 
 
@@ -352,9 +348,14 @@ def raw_exercise(exercise_id: str, mechanics_json: str, variants: Iterable[tuple
                  co: float = CO_ACTIVATION) -> dict[str, Raw]:
     """Raw analyses of every combination of an exercise's mechanical variants."""
     base = json.loads(mechanics_json)
+    return {combo_key(exercise_id, c): raw_analysis(variant_params(base, c), co) for c in _combos(base, variants)}
+
+
+def _combos(base: Mapping[str, Any], variants: Iterable[tuple[str, tuple[str, ...]]]) -> list[dict[str, str]]:
+    """Every combination of the values of a description's mechanical variant keys."""
     keys = mechanical_keys(base)
     values = {k: v for k, v in variants if k in keys}
     combos: list[dict[str, str]] = [{}]
     for k in keys:
         combos = [{**c, k: v} for c in combos for v in values[k]]
-    return {combo_key(exercise_id, c): raw_analysis(variant_params(base, c), co) for c in combos}
+    return combos

@@ -251,13 +251,10 @@ def stand(p: dict[str, Any]) -> list[Phase]:
             moment += load_kg * load.vector[1] * (load.point[0] - cop_x)
             return float(moment)
 
-        def over_midfoot(trunk: float, knee: float) -> float:
-            """The ankle angle that puts the hanging bar over the midfoot."""
-            def ahead(an: float) -> float:
-                leg, _upper, load = build(an, trunk, knee)
-                return float(load.point[0] - leg.foot_point(cop_along)[0])
-
-            return _bisect(ahead, -40.0, 60.0)
+        def ahead(an: float, tr: float, kn: float) -> float:
+            """How far the load sits in front of the midfoot."""
+            leg, _upper, load = build(an, tr, kn)
+            return float(load.point[0] - leg.foot_point(cop_along)[0])
 
         deadlift = hanging and ("bar_m" in ph or ("knee" in ph and "trunk" in ph))
         if deadlift and "bar_m" in ph:
@@ -265,11 +262,7 @@ def stand(p: dict[str, Any]) -> list[Phase]:
             a, height = float(ph["ankle"]), float(ph["bar_m"])
 
             def trunk_over_midfoot(kn: float) -> float:
-                def ahead(tr: float) -> float:
-                    leg, _upper, load = build(a, tr, kn)
-                    return float(load.point[0] - leg.foot_point(cop_along)[0])
-
-                return _bisect(ahead, -10.0, 100.0)
+                return _bisect(lambda tr: ahead(a, tr, kn), -10.0, 100.0)
 
             def too_high(kn: float) -> float:
                 return float(build(a, trunk_over_midfoot(kn), kn)[2].point[1]) - height
@@ -278,7 +271,7 @@ def stand(p: dict[str, Any]) -> list[Phase]:
             t = trunk_over_midfoot(knee)
         elif deadlift:
             t, knee = float(ph["trunk"]), float(ph["knee"])
-            a = over_midfoot(t, knee)
+            a = _bisect(lambda an: ahead(an, t, knee), -40.0, 60.0)
         else:
             knee = float(ph["knee"])
             if "ankle" in ph:
@@ -298,8 +291,8 @@ def stand(p: dict[str, Any]) -> list[Phase]:
         leg, upper, load = build(a, t, knee)
         cop = leg.foot_point(cop_along, b.ANKLE_HEIGHT)
         # per leg: the ground pushes up with half of everything above the feet
-        lifted = [*upper, *(w for k, w in leg.weights().items() if k != "foot"),
-                  *(w for k, w in leg.weights().items() if k != "foot")]
+        legs = [w for k, w in leg.weights().items() if k != "foot"]
+        lifted = [*upper, *legs, *legs]  # both legs' thighs and shanks
         above = sum(-f.vector[1] for f in lifted)
         if deadlift:
             body_x = sum(-f.vector[1] * f.point[0] for f in lifted) / above

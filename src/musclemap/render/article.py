@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .. import model as m
 from ..kb import KnowledgeBase
-from ..query import ExerciseAnswer, MuscleWork
+from ..query import ExerciseAnswer, MuscleWork, moment_phrases
 
 ROLE_PHRASES: dict[str, str] = {
     "target": "a target: one of the muscles the exercise trains most",
@@ -108,7 +108,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
                      + " ".join(n for _k, _v, n in ex.modifiers if n))
     if ans.computed is not None:
         got = ans.computed
-        moments = _list([f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments])
+        moments = _list(moment_phrases(got))
         intro.append(f"Involvement here is computed from mechanics for a 75 kg adult at about 75 % of a "
                      f"one-repetition maximum of {got.one_rm_kg:.0f} kg: peak joint moments per {got.model} "
                      f"{moments}.")
@@ -117,7 +117,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
                      "hard set at about 75 % of a one-repetition maximum, curated from the studies listed below.")
         if ans.moments is not None:
             got = ans.moments
-            moments = _list([f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments])
+            moments = _list(moment_phrases(got))
             intro.append(f"Statics for a 75 kg adult with {got.load_kg:.0f} kg of load give peak net joint moments "
                          f"per {got.model} (the lumbar spine's for the whole body) of {moments}.")
     sections = [Section("Introduction", tuple(intro))]

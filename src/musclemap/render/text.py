@@ -12,7 +12,7 @@ from rich.text import Text
 
 from .. import model as m
 from ..kb import KnowledgeBase
-from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, joint_moment_rows
+from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, joint_moment_rows, moment_phrases
 from ..resolve import Resolution
 
 if TYPE_CHECKING:
@@ -28,12 +28,11 @@ ROLE_STYLES = {
 }
 
 
-
 def moments_sentence(got: m.Computed) -> str:
     """The net joint moments of a statics description, in words (the load they are given at first)."""
-    moments = ", ".join(f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments)
     return (f"net joint moments from statics for a 75 kg adult with {got.load_kg:.0f} kg of load, peak per "
-            f"{got.model} (the lumbar spine's for the whole body): {moments}")
+            f"{got.model} (the lumbar spine's for the whole body): {', '.join(moment_phrases(got))}")
+
 
 def bar(value: float, width: int = BAR_WIDTH) -> Text:
     """An involvement bar: filled blocks for the share of maximal effort, then the percentage."""
@@ -96,9 +95,8 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
                 parts.append(Padding(Text(w.driver, style="dim italic"), (0, 0, 0, 4)))
     parts.append(Text(""))
     if ans.computed is not None:
-        moments = ", ".join(f"{j.replace('_', ' ')} {peak:.0f} N m ({d})"
-                            for j, peak, _mean, d in ans.computed.joint_moments)
         got = ans.computed
+        moments = ", ".join(moment_phrases(got))
         per_dumbbell = " per dumbbell" if got.load_unit == "dumbbell" else ""
         basis = (f"computed from joint moments, moment arms and static optimisation for a 75 kg adult (1RM about "
                  f"{got.one_rm_kg:.0f} kg{per_dumbbell}; peak moments per {got.model} at 75%: {moments}); muscles the "
