@@ -19,7 +19,7 @@ Maximum isometric forces, optimal fibre lengths, tendon slack lengths and pennat
 published update for deep hip and knee flexion (Rajagopal, Lai and Uhlrich 2023: Lai et al. 2017's refinement of
 eleven muscles, as shipped with OpenCap, Uhlrich et al. 2023), read from ../shared/data/muscle-params.csv. With
 Rajagopal et al.'s 2016 values the gluteus maximus fibres sit at 1.5-1.6 optimal lengths at 90 degrees of hip
-flexion, where they keep about half their force; the update lengthens its tendons by about 4 cm (fibres 1.25-1.35).
+flexion, where they keep about half their force; the update lengthens its tendons by 3-4 cm (fibres 1.25-1.35).
 
 Arm (MyoArm, after MoBL-ARMS: Holzbaur 2005, Saul 2015): moment arms about elbow flexion, forearm pronation,
 shoulder flexion (elevation in the sagittal plane), shoulder abduction (elevation in the frontal plane) and wrist
