@@ -58,3 +58,11 @@ def test_rows_whose_study_the_exercises_cite_are_told_apart(kb: KnowledgeBase) -
     result = evidence_score.score(kb, ROWS)
     assert 0 < len(cited) < len(ROWS)
     assert result["totals"][evidence_score.INDEPENDENT] == len(ROWS) - len(cited)  # type: ignore[index]
+
+
+def test_rows_that_test_the_engine_are_counted_apart(kb: KnowledgeBase) -> None:
+    engine_rows = [r for r in ROWS if evidence_score.computed(kb, r)]
+    result = evidence_score.score(kb, ROWS)
+    assert any(r.exercise_a == "leg_press" for r in engine_rows)
+    assert not any({r.exercise_a, r.exercise_b} == {"back_squat"} for r in engine_rows)
+    assert result["totals"][evidence_score.COMPUTED] == len(engine_rows)  # type: ignore[index]
