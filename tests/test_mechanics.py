@@ -449,3 +449,30 @@ def test_driver_says_where_in_the_range_the_muscle_works_hardest(kb: object, mus
     ans = exercise_answer(kb, "leg_press")  # type: ignore[arg-type]
     driver = next(w.driver for w in ans.muscles if w.muscle.id == muscle)
     assert driver is not None and where in driver
+
+
+@pytest.mark.parametrize("exercise", ["barbell_curl", "dumbbell_curl", "hammer_curl", "incline_dumbbell_curl"])
+def test_a_muscle_holding_a_still_joint_is_a_stabilizer_however_busy(kb: object, exercise: str) -> None:
+    # a strict curl keeps the upper arm still; the anterior deltoid's work holds it there against the load
+    ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
+    deltoid = next(w for w in ans.muscles if w.muscle.id == "deltoid_anterior")
+    assert deltoid.role == "stabilizer"
+    assert deltoid.driver is not None and deltoid.driver.startswith("Holds the upper arm still")
+    assert "degrees of elbow flexion" in deltoid.driver
+    assert ans.groups[0].muscles[0].role == "target"  # the answer leads with a mover, not the busy stabilizer
+
+
+@pytest.mark.parametrize("exercise", ["leg_press", "leg_extension", "standing_calf_raise", *ARM_EXERCISES])
+def test_every_computed_target_works_mainly_at_a_joint_that_moves(kb: object, exercise: str) -> None:
+    ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
+    for w in ans.by_role("target"):
+        if w.basis == "computed":
+            assert w.driver is not None and not w.driver.startswith("Holds"), w.muscle.id
+
+
+def test_a_muscle_balancing_another_at_a_still_joint_says_so(kb: object) -> None:
+    # the hammer curl's load makes no twist at the forearm: the pronator teres holds it against the biceps' supination
+    ans = exercise_answer(kb, "hammer_curl")  # type: ignore[arg-type]
+    pronator = next(w for w in ans.muscles if w.muscle.id == "pronator_teres")
+    assert pronator.role == "stabilizer"
+    assert pronator.driver is not None and "against the other muscles' pull" in pronator.driver

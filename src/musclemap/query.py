@@ -187,7 +187,8 @@ def _group_works(kb: KnowledgeBase, works: list[MuscleWork]) -> tuple[GroupWork,
     for w in works:
         buckets.setdefault(w.muscle.groups[0], []).append(w)
     out = [GroupWork(kb.groups[gid], max(w.involvement for w in ws), tuple(ws)) for gid, ws in buckets.items()]
-    out.sort(key=lambda g: (-g.involvement, g.group.name))
+    # groups with a target first (a busy stabilizer, such as the deltoid holding the arm in a curl, does not lead)
+    out.sort(key=lambda g: (all(w.role != "target" for w in g.muscles), -g.involvement, g.group.name))
     return tuple(out)
 
 

@@ -45,7 +45,11 @@ EMG_GAIN = 1.25
 # can take some, so a reserve there costs about as much as one muscle's activation per OFF_PLANE_SCALE N m.
 OFF_PLANE_SCALE = 30.0
 WORKING_FRACTION = 0.75  # involvement is defined at 75 % of the one-repetition maximum
-TARGET_RATIO = 0.8  # a target is within this fraction of the most involved computed muscle
+TARGET_RATIO = 0.8  # a target is within this fraction of the most involved computed muscle that moves the load
+# A joint moves when its angle changes by at least this much over the range. A muscle whose main work is at a joint
+# that does not move holds that joint still against the load, which is what a stabilizer does, however busy it is
+# (the anterior deltoid holding the upper arm in a strict curl).
+MOVING_MIN_DEG = 10.0
 SYNERGIST_MIN = 0.05  # a muscle that helps move the load at this level or more is a synergist
 # A two-joint muscle is a dynamic stabilizer when it lengthens at one active joint while it shortens at the other
 # and the smaller change is at least this share of the larger (ExRx: "no significant difference in length").
@@ -66,6 +70,11 @@ ACTION_NAMES = {
 ANGLE_NAMES = {"hip": "hip flexion", "knee": "knee flexion", "ankle": "ankle dorsiflexion",
                "shoulder_flexion": "shoulder flexion", "shoulder_abduction": "shoulder abduction",
                "elbow": "elbow flexion", "forearm": "pronation", "wrist": "wrist flexion"}
+# What a muscle holds still when its main work is at a joint that does not move
+HELD_NAMES = {"hip": "the hip", "knee": "the knee", "ankle": "the ankle", "shoulder_flexion": "the upper arm",
+              "shoulder_abduction": "the upper arm", "elbow": "the elbow", "forearm": "the forearm",
+              "wrist": "the wrist"}
+HELD_NET_MIN = 0.5  # N m: below this the load makes no moment at a held joint
 # Each axis's net moment in `show --json`: the joint it is reported under, and the names of its two directions
 # (positive first).
 MOMENT_NAMES = {
@@ -151,9 +160,11 @@ def one_rep_max(setup: _Setup, ms: MuscleSet, co: float) -> float:
     return lo
 
 
-def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.ndarray, np.ndarray]],
-            context: str) -> str:
-    """One line on what drives a muscle here: its main action and where its moment arm peaks."""
+Work = tuple[dict[str, float], dict[str, list[float]]]
+
+
+def _work(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.ndarray, np.ndarray]]) -> Work:
+    """The moment a muscle makes at each active axis, summed over the range and per phase."""
     contrib = {j: 0.0 for ph in setup.phases for j in ph.active}
     per_phase: dict[str, list[float]] = {j: [] for j in contrib}
     for (a, _r), arms, cap, ph in zip(acts, setup.arms, setup.caps, setup.phases):
@@ -162,7 +173,20 @@ def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.nd
             moment = float(sum(arms[row, i] * cap[i] * a[i] for i in idx)) if j in ph.active else 0.0
             contrib[j] += moment
             per_phase[j].append(moment)
-    joint = max(contrib, key=lambda j: abs(contrib[j]))
+    return contrib, per_phase
+
+
+def _busiest(contrib: dict[str, float]) -> str:
+    """The axis where a muscle does most of its work."""
+    return max(contrib, key=lambda j: abs(contrib[j]))
+
+
+def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, work: Work, context: str, moving: set[str],
+            load: float) -> str:
+    """One line on what drives a muscle here: its main action, where in the range it works hardest and where its
+    moment arm peaks. At a joint that does not move, the action holds the joint still."""
+    contrib, per_phase = work
+    joint = _busiest(contrib)
     if abs(contrib[joint]) < 1e-9:
         return "Works only a little here: none of its actions is needed against the load."
     sign = 1 if contrib[joint] > 0 else -1
@@ -173,8 +197,18 @@ def _driver(idx: list[int], setup: _Setup, ms: MuscleSet, acts: list[tuple[np.nd
     grid = np.degrees(ms.grid[joint])
     arm = (sign * ms.arms[joint][:, idx]).mean(axis=1)  # the moment arm in the direction it acts here
     peak = int(round(float(grid[int(np.argmax(arm))]) / 5.0) * 5)
-    return (f"{action.capitalize()} {context}, hardest near {at} degrees of {ANGLE_NAMES[joint]}; its moment arm "
-            f"peaks near {peak} degrees.")
+    if joint in moving or not moving:
+        return (f"{action.capitalize()} {context}, hardest near {at} degrees of {ANGLE_NAMES[joint]}; its moment "
+                f"arm peaks near {peak} degrees.")
+    # a held joint: say where in the movement (the joint that moves most) the holding is hardest
+    mover = max(moving, key=lambda j: max(ph.pose[j] for ph in setup.phases) - min(ph.pose[j] for ph in setup.phases))
+    at = int(round(setup.phases[hardest].pose[mover] / 5.0) * 5)
+    net = [abs(float(_required(ph, load)[list(_balanced(ph)).index(joint)])) for ph in setup.phases
+           if joint in ph.active]
+    if max(net, default=0.0) < HELD_NET_MIN:  # the load makes no moment there: it balances other muscles' pull
+        context = "against the other muscles' pull"
+    return (f"Holds {HELD_NAMES[joint]} still {context} ({action}), hardest near {at} degrees of "
+            f"{ANGLE_NAMES[mover]}; its moment arm peaks near {peak} degrees of {ANGLE_NAMES[joint]}.")
 
 
 class Raw(NamedTuple):
@@ -212,8 +246,13 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
     ms = muscles_of(raw.model) if ms is None else ms
     setup = raw.setup
     involvement = {k: min(1.0, gain * v) for k, v in raw.mean.items()}
-    top = max(involvement.values())
     active = {j for ph in setup.phases for j in ph.active}
+    moving = _moving(setup)
+    main = {k: _main_axis(idx, setup, ms) for k, idx in raw.groups.items()}
+    work = {k: _work(idx, setup, ms, raw.acts) for k, idx in raw.groups.items()}
+    holds = {k for k, (contrib, _per_phase) in work.items() if moving and _busiest(contrib) not in moving}
+    movers = [v for k, v in involvement.items() if k not in holds]
+    top = max(movers or involvement.values())
     first, last = setup.phases[0].pose, setup.phases[-1].pose
     context = str(raw.params.get("against", "against the load"))
     muscles: dict[str, tuple[float, str, str]] = {}
@@ -221,8 +260,11 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
         value = round(involvement[kb_id], 3)
         if value < REPORT_MIN:
             continue
-        role = _role(idx, value, top, ms, setup, active, first, last)
-        muscles[kb_id] = (value, role, _driver(idx, setup, ms, raw.acts, context))
+        if kb_id in holds:
+            role = "stabilizer"
+        else:
+            role = _role(idx, value, top, ms, setup, active, first, last, main[kb_id][1])
+        muscles[kb_id] = (value, role, _driver(idx, setup, ms, work[kb_id], context, moving, raw.load))
     return Computed(muscles, _joint_moments(setup.phases, raw.load), round(raw.one_rm, 1), round(raw.load, 1), raw.model,
                     str(raw.params.get("load_unit", "load")))
 
@@ -234,7 +276,7 @@ def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet 
 
 
 def _role(idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup, active: set[str],
-          first: dict[str, float], last: dict[str, float]) -> str:
+          first: dict[str, float], last: dict[str, float], helps: bool) -> str:
     if value >= TARGET_RATIO * top:
         return "target"
     crossed = [j for j in ms.axes if j in active and (np.abs(ms.arms[j][:, idx]) > 1e-3).any()]
@@ -246,15 +288,26 @@ def _role(idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup
             parts.append(-r * math.radians(last[j] - first[j]))
         if min(parts) < 0 < max(parts) and min(abs(p) for p in parts) >= DYNAMIC_CANCEL * max(abs(p) for p in parts):
             return "dynamic_stabilizer"
-    if value >= SYNERGIST_MIN and _helps_the_movement(idx, setup, ms):
+    if value >= SYNERGIST_MIN and helps:
         return "synergist"
     return "stabilizer"
 
 
-def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
-    """Whether the muscle's largest sagittal contribution (over the range, per unit activation) turns its joint the
-    way the net moment there does: it then helps move the load; otherwise it only holds or balances."""
-    best, helps = 0.0, False
+def _moving(setup: _Setup) -> set[str]:
+    """The active axes whose angle changes by at least MOVING_MIN_DEG over the range."""
+    out = set()
+    for j in {j for ph in setup.phases for j in ph.active}:
+        angles = [ph.pose[j] for ph in setup.phases if j in ph.pose]
+        if angles and max(angles) - min(angles) >= MOVING_MIN_DEG:
+            out.add(j)
+    return out
+
+
+def _main_axis(idx: list[int], setup: _Setup, ms: MuscleSet) -> tuple[str | None, bool]:
+    """The axis of the muscle's largest sagittal contribution (over the range, per unit activation) among those with
+    a net moment, and whether it turns that joint the way the net moment does: it then helps move (or hold) the
+    load; otherwise it only balances."""
+    best, axis, helps = 0.0, None, False
     for j in ms.axes:
         net = sum(ph.per_kg.get(j, 0.0) for ph in setup.phases if j in ph.active)
         if net == 0.0:
@@ -262,8 +315,8 @@ def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
         row = ms.axes.index(j)
         contrib = float(sum((arms[row, idx] * cap[idx]).sum() for arms, cap in zip(setup.arms, setup.caps)))
         if abs(contrib) > best:
-            best, helps = abs(contrib), contrib * net > 0
-    return helps
+            best, axis, helps = abs(contrib), j, contrib * net > 0
+    return axis, helps
 
 
 def _joint_moments(phases: list[statics.Phase], load: float) -> tuple[tuple[str, float, float, str], ...]:
