@@ -476,3 +476,40 @@ def test_a_muscle_balancing_another_at_a_still_joint_says_so(kb: object) -> None
     pronator = next(w for w in ans.muscles if w.muscle.id == "pronator_teres")
     assert pronator.role == "stabilizer"
     assert pronator.driver is not None and "against the other muscles' pull" in pronator.driver
+
+
+@pytest.mark.parametrize(("exercise", "moments"), [
+    ("lateral_raise", {"shoulder": "abduction"}),
+    ("front_raise", {"shoulder": "flexion", "elbow": "flexion"}),  # the elbow flexors hold the hanging dumbbell
+    ("triceps_pushdown", {"shoulder": "extension", "elbow": "extension"}),  # the cable pulls the hands up and in
+    ("rope_pushdown", {"shoulder": "extension", "elbow": "extension"}),
+    ("overhead_triceps_extension", {"shoulder": "extension", "elbow": "extension"}),
+    ("skullcrusher", {"shoulder": "extension", "elbow": "extension"}),
+    ("triceps_kickback", {"shoulder": "extension", "elbow": "extension"}),  # the arm held back along the trunk
+    ("lying_leg_curl", {"knee": "flexion"}),
+    ("seated_leg_curl", {"knee": "flexion"}),
+])
+def test_arm_and_pad_statics_give_the_directions_mechanics_expects(kb: object, exercise: str,
+                                                                   moments: dict[str, str]) -> None:
+    ans = exercise_answer(kb, exercise)  # type: ignore[arg-type]
+    assert ans.computed is None and ans.moments is not None and not ans.moments.shares
+    assert {j: d for j, _peak, _mean, d in ans.moments.joint_moments} == moments
+    assert all(w.basis == "curated" for w in ans.muscles)
+
+
+def test_lateral_raise_statics_match_hand_calculation(kb: object) -> None:
+    # at 90 degrees of abduction the dumbbell hangs the arm's in-plane length from the shoulder, and the arm's own
+    # segments add their weight at their centres of mass
+    from musclemap.mechanics import body as b
+
+    ans = exercise_answer(kb, "lateral_raise")  # type: ignore[arg-type]
+    assert ans.moments is not None
+    (joint, peak, _mean, direction), = ans.moments.joint_moments
+    bend = np.cos(np.radians(15))
+    up, fa, hand = (b.SEGMENTS[s] for s in ("upper_arm", "forearm", "hand"))
+    reach = up.length_m + (fa.length_m + statics.GRIP_FROM_WRIST) * bend
+    own = b.G * (b.mass("upper_arm") * up.com_from_proximal * up.length_m
+                 + b.mass("forearm") * (up.length_m + fa.com_from_proximal * fa.length_m * bend)
+                 + b.mass("hand") * reach)
+    assert (joint, direction) == ("shoulder", "abduction")
+    assert peak == pytest.approx(ans.moments.load_kg * b.G * reach + own, abs=0.1)

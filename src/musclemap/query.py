@@ -362,6 +362,14 @@ def moment_phrases(got: m.Computed) -> list[str]:
     return [f"{j.replace('_', ' ')} {peak:.0f} N m ({d})" for j, peak, _mean, d in got.joint_moments]
 
 
+def load_phrase(got: m.Computed) -> str:
+    """The load a statics description's moments are given at, and how they are shared: "8 kg per dumbbell, peak per
+    arm"."""
+    unit = "per dumbbell" if got.load_unit == "dumbbell" else "of load"
+    lumbar = " (the lumbar spine's for the whole body)" if any(j == "lumbar_spine" for j, *_ in got.joint_moments) else ""
+    return f"{got.load_kg:.0f} kg {unit}, peak per {got.model}{lumbar}"
+
+
 def joint_moment_rows(first: ExerciseAnswer, second: ExerciseAnswer
                       ) -> list[tuple[str, tuple[float, str] | None, tuple[float, str] | None]]:
     """The joints either exercise has a net moment at: (joint, (peak, direction) or None for each)."""

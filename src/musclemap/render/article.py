@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .. import model as m
 from ..kb import KnowledgeBase
-from ..query import ExerciseAnswer, MuscleWork, moment_phrases
+from ..query import ExerciseAnswer, MuscleWork, load_phrase, moment_phrases
 
 ROLE_PHRASES: dict[str, str] = {
     "target": "a target: one of the muscles the exercise trains most",
@@ -118,8 +118,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
         if ans.moments is not None:
             got = ans.moments
             moments = _list(moment_phrases(got))
-            intro.append(f"Statics for a 75 kg adult with {got.load_kg:.0f} kg of load give peak net joint moments "
-                         f"per {got.model} (the lumbar spine's for the whole body) of {moments}.")
+            intro.append(f"Statics for a 75 kg adult with {load_phrase(got)}, give these net joint moments: {moments}.")
     sections = [Section("Introduction", tuple(intro))]
     for g in ans.groups:
         paras = [g.group.description.rstrip(".") + "."]

@@ -12,7 +12,8 @@ from rich.text import Text
 
 from .. import model as m
 from ..kb import KnowledgeBase
-from ..query import CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, joint_moment_rows, moment_phrases
+from ..query import (CatalogueStats, ExerciseAnswer, GroupInfo, MuscleInfo, RankedExercise, joint_moment_rows, load_phrase,
+                     moment_phrases)
 from ..resolve import Resolution
 
 if TYPE_CHECKING:
@@ -30,8 +31,7 @@ ROLE_STYLES = {
 
 def moments_sentence(got: m.Computed) -> str:
     """The net joint moments of a statics description, in words (the load they are given at first)."""
-    return (f"net joint moments from statics for a 75 kg adult with {got.load_kg:.0f} kg of load, peak per "
-            f"{got.model} (the lumbar spine's for the whole body): {', '.join(moment_phrases(got))}")
+    return f"net joint moments from statics for a 75 kg adult with {load_phrase(got)}: {', '.join(moment_phrases(got))}"
 
 
 def bar(value: float, width: int = BAR_WIDTH) -> Text:
