@@ -66,3 +66,22 @@ def test_rows_that_test_the_engine_are_counted_apart(kb: KnowledgeBase) -> None:
     assert any(r.exercise_a == "leg_press" for r in engine_rows)
     assert not any({r.exercise_a, r.exercise_b} == {"back_squat"} for r in engine_rows)
     assert result["totals"][evidence_score.COMPUTED] == len(engine_rows)  # type: ignore[index]
+
+
+HELDOUT = evidence_score.load_rows(evidence_score.HELDOUT)
+
+
+@pytest.mark.parametrize("row", HELDOUT, ids=[r.id for r in HELDOUT])
+def test_held_out_rows_test_the_engine_on_studies_nothing_else_uses(kb: KnowledgeBase, row: evidence_score.Row) -> None:
+    # a held-out study is in neither the fitted table nor the knowledge base's sources, and each row has a side the
+    # engine computes, so the set checks the engine on evidence it has never been shaped by
+    assert row.exercise_a in kb.exercises and row.exercise_b in kb.exercises
+    assert row.muscle_a in kb.muscles and row.muscle_b in kb.muscles
+    assert row.direction in {">", "<", "="}
+    assert row.study not in {r.study for r in ROWS}
+    assert row.study not in kb.sources
+    assert evidence_score.computed(kb, row)
+
+
+def test_held_out_ids_do_not_clash_with_the_fitted_table() -> None:
+    assert HELDOUT and not {r.id for r in HELDOUT} & {r.id for r in ROWS}
