@@ -115,7 +115,7 @@ def test_app_style_names_abbreviations_and_typos_resolve(kb: KnowledgeBase, text
 @pytest.mark.parametrize(("text", "why"), [
     ("Decline Hammer Curl", "no decline hammer curl: a decline crunch or a hammer curl would be another movement"),
     ("Spider Hammer Curl", "no spider hammer curl: the spider curl and the hammer curl are other movements"),
-    ("Handstand Push Up", "an unknown word may be the very feature that makes it another exercise"),
+    ("Planche Push Up", "an unknown word may be the very feature that makes it another exercise"),
     ("Curl", "several curls are equally close"),
     ("Row", "the barbell, cable and machine rows and the rowing machine"),
 ])
