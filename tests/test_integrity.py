@@ -83,3 +83,10 @@ def test_every_exercise_is_findable_by_its_name_and_by_each_target(kb: Knowledge
                 listed[em.muscle] = {r.exercise.id for r in exercises_for(kb, em.muscle, variations=True)}
             if em.role == "target":
                 assert ex.id in listed[em.muscle], (ex.id, em.muscle)
+
+
+def test_hand_written_exercises_list_their_muscles_most_involved_first(kb: KnowledgeBase) -> None:
+    # the data grammar asks for descending involvement, so a record reads from its prime movers down
+    unordered = [ex.id for ex in kb.exercises.values() if ex.family is None
+                 and [m.involvement for m in ex.muscles] != sorted((m.involvement for m in ex.muscles), reverse=True)]
+    assert not unordered
