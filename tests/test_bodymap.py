@@ -151,6 +151,15 @@ def test_show_markdown_is_the_article() -> None:
     assert text.index("## Quadriceps") < text.index("## Gluteals")
 
 
+@pytest.mark.parametrize(("exercise", "phrase"), [
+    ("hammer curl", "is an isolation pull exercise"),
+    ("leg press", "is a compound push exercise"),
+])
+def test_the_article_takes_the_right_indefinite_article(exercise: str, phrase: str) -> None:
+    result = CliRunner().invoke(cli, ["show", exercise, "--format", "markdown"])
+    assert result.exit_code == 0 and phrase in result.output
+
+
 def test_show_html_is_one_self_contained_page_with_the_map_inline() -> None:
     result = CliRunner().invoke(cli, ["show", "leg press", "--format", "html"])
     assert result.exit_code == 0

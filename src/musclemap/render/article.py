@@ -52,6 +52,11 @@ def _list(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _a(word: str) -> str:
+    """The word with its indefinite article: "an isolation", "a compound"."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def plain_name(mu: m.Muscle) -> str:
     """A muscle's name as it reads inside a sentence: "Deltoid, anterior part" -> "anterior part of the deltoid"."""
     whole, _, part = mu.name.partition(", ")
@@ -94,7 +99,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
     worked_groups = [g for g in ans.groups if g.involvement >= 0.3]
     equipment = _list([EQUIPMENT_PHRASES.get(e, e.replace("_", " ")) for e in ex.equipment])
     intro = [
-        f"The {ex.name.lower()} is a {ex.mechanic} {ex.force} exercise ({ex.pattern.replace('_', ' ')} pattern) "
+        f"The {ex.name.lower()} is {_a(ex.mechanic)} {ex.force} exercise ({ex.pattern.replace('_', ' ')} pattern) "
         f"done with {equipment}. It moves by {_list([kb.actions[a].name for a in ex.actions])}.",
         f"Its targets are the {_list([plain_name(w.muscle) for w in main])}"
         + (f", helped by the {_list([plain_name(w.muscle) for w in helpers[:6]])}" if helpers else "")
