@@ -90,3 +90,27 @@ def test_hand_written_exercises_list_their_muscles_most_involved_first(kb: Knowl
     unordered = [ex.id for ex in kb.exercises.values() if ex.family is None
                  and [m.involvement for m in ex.muscles] != sorted((m.involvement for m in ex.muscles), reverse=True)]
     assert not unordered
+
+
+def test_every_capitalised_word_inside_a_name_keeps_its_capital_in_a_sentence(kb: KnowledgeBase) -> None:
+    # names are in sentence case, so a capital after the first word marks a proper noun or an acronym; when such a
+    # word opens a name it must stay capitalised in running text ("the Romanian deadlift")
+    from musclemap.model import PROPER_WORDS
+
+    inside = {w for ex in kb.exercises.values() for w in ex.name.split(" ")[1:] if w[:1].isupper()}
+    missing = {w for w in inside if w not in PROPER_WORDS and not w.split("-", 1)[0].isupper()}
+    assert not missing
+
+
+@pytest.mark.parametrize(("name", "in_text"), [
+    ("Leg press", "leg press"),
+    ("Glute-ham raise", "glute-ham raise"),
+    ("Romanian deadlift", "Romanian deadlift"),
+    ("EZ bar curl", "EZ bar curl"),
+    ("T-bar row", "T-bar row"),
+    ("Turkish get-up", "Turkish get-up"),
+])
+def test_names_read_right_inside_a_sentence(name: str, in_text: str) -> None:
+    from musclemap.model import in_sentence
+
+    assert in_sentence(name) == in_text

@@ -107,9 +107,10 @@ def show(exercise: str, variants: tuple[str, ...], fmt: str, as_json: bool) -> N
         if fmt == "markdown":
             sys.stdout.write(art.markdown(page))
         else:
+            from .model import in_sentence
             from .render.bodymap import body_map_svg, shades_of
 
-            svg = body_map_svg(kb, shades_of([ans]), f"What the {ans.exercise.name.lower()} works")
+            svg = body_map_svg(kb, shades_of([ans]), f"What the {in_sentence(ans.exercise.name)} works")
             sys.stdout.write(art.html_page(page, svg))
         return
     emit(fmt, as_json, payload, text)
@@ -240,6 +241,7 @@ def map_(exercises: tuple[str, ...], variants: tuple[str, ...], vector_file: str
     """A body map (front and back) coloured by how hard each muscle works, as SVG or PNG."""
     from pathlib import Path
 
+    from .model import in_sentence
     from .query import exercise_answer, muscle_vector, parse_variant_pairs
     from .render import bodymap as bm
     from .resolve import require_exercise
@@ -268,7 +270,7 @@ def map_(exercises: tuple[str, ...], variants: tuple[str, ...], vector_file: str
             answers.append(exercise_answer(kb, res.match, {**res.preset(), **requested}))
         shades = bm.shades_of(answers)
         names = [a.exercise.name for a in answers]
-        caption = title or (f"What the {names[0].lower()} works" if len(names) == 1 else " + ".join(names))
+        caption = title or (f"What the {in_sentence(names[0])} works" if len(names) == 1 else " + ".join(names))
         chosen = [f"{c.key} {c.value}" for a in answers for c in a.variant if c.value != c.default]
         sub = ("; ".join(chosen) + " · " if chosen else "") + (
             "involvement at about 75% of 1RM" if len(names) == 1 else "the most each muscle works in any of them")

@@ -34,6 +34,23 @@ REGIONS: tuple[str, ...] = (
     "hip", "thigh", "lower_leg", "upper_arm", "forearm",
 )
 VIEWS: tuple[str, ...] = ("front", "back")
+
+# Words that keep their capital inside a sentence when they open an exercise's name ("the Romanian deadlift", "the
+# Turkish get-up"); exercise names are in sentence case, so every other opening word is lowered in running text.
+# A test checks that every capitalised word found inside a name is here or is an acronym or a letter (EZ, T-bar).
+PROPER_WORDS: frozenset[str] = frozenset({
+    "Arnold", "Bayesian", "Bulgarian", "Copenhagen", "Nordic", "Pallof", "Pendlay", "Romanian", "Russian", "Smith",
+    "Spiderman", "Tate", "Turkish", "Zercher", "Zottman",
+})
+
+
+def in_sentence(name: str) -> str:
+    """An exercise's name as it reads inside a sentence: "leg press", but "Romanian deadlift" and "EZ bar curl"."""
+    first = name.split(" ", 1)[0]
+    head = first.split("-", 1)[0]
+    if first in PROPER_WORDS or head in PROPER_WORDS or head.isupper():
+        return name
+    return name[:1].lower() + name[1:]
 DEPTHS: tuple[str, ...] = ("superficial", "deep")
 VOLUME_BASES: tuple[str, ...] = ("measured", "model")
 GROUP_KINDS: tuple[str, ...] = ("muscle", "functional", "regional")

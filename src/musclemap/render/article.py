@@ -81,7 +81,7 @@ def _actions(kb: KnowledgeBase, mu: m.Muscle) -> str:
 def _muscle_paragraph(kb: KnowledgeBase, ex: m.Exercise, w: MuscleWork) -> str:
     mu = w.muscle
     text = (f"({mu.latin}). {mu.location.rstrip('.')}. {_actions(kb, mu).capitalize()}. "
-            f"In the {ex.name.lower()} it is {ROLE_PHRASES[w.role]} ({_pct(w.involvement)} involvement). "
+            f"In the {m.in_sentence(ex.name)} it is {ROLE_PHRASES[w.role]} ({_pct(w.involvement)} involvement). "
             f"{w.why.rstrip('.')}.")
     if w.driver and w.driver != w.why:
         text += f" {w.driver.rstrip('.')}."
@@ -99,7 +99,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
     worked_groups = [g for g in ans.groups if g.involvement >= 0.3]
     equipment = _list([EQUIPMENT_PHRASES.get(e, e.replace("_", " ")) for e in ex.equipment])
     intro = [
-        f"The {ex.name.lower()} is {_a(ex.mechanic)} {ex.force} exercise ({ex.pattern.replace('_', ' ')} pattern) "
+        f"The {m.in_sentence(ex.name)} is {_a(ex.mechanic)} {ex.force} exercise ({ex.pattern.replace('_', ' ')} pattern) "
         f"done with {equipment}. It moves by {_list([kb.actions[a].name for a in ex.actions])}.",
         f"Its targets are the {_list([plain_name(w.muscle) for w in main])}"
         + (f", helped by the {_list([plain_name(w.muscle) for w in helpers[:6]])}" if helpers else "")
@@ -109,7 +109,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
         + (f": {_list([g.group.name.lower() for g in worked_groups])}." if worked_groups else "."),
     ]
     if ex.anchor:
-        intro.append(f"It is a variation of the {kb.exercises[ex.anchor].name.lower()}: "
+        intro.append(f"It is a variation of the {m.in_sentence(kb.exercises[ex.anchor].name)}: "
                      + " ".join(n for _k, _v, n in ex.modifiers if n))
     if ans.computed is not None:
         got = ans.computed
@@ -146,7 +146,7 @@ def article(kb: KnowledgeBase, ans: ExerciseAnswer, related: tuple[m.Exercise, .
     keys = list(dict.fromkeys([*ex.sources, *(k for v in ex.variants for k in v.sources),
                                *(k for w in ans.muscles for k in w.muscle.sources)]))
     sections.append(Section("Sources", (), tuple(kb.sources[k].citation() for k in keys if k in kb.sources)))
-    return Article(f"What muscles does the {ex.name.lower()} work?", tuple(sections))
+    return Article(f"What muscles does the {m.in_sentence(ex.name)} work?", tuple(sections))
 
 
 def markdown(art: Article) -> str:

@@ -63,14 +63,14 @@ def show_text(kb: KnowledgeBase, ans: ExerciseAnswer) -> RenderableType:
     """`show`: the muscles grouped by muscle group, each with role, bar and why."""
     ex = ans.exercise
     parts: list[RenderableType] = []
-    head = Text(f"What muscles does the {ex.name.lower()} work?", style="bold")
+    head = Text(f"What muscles does the {m.in_sentence(ex.name)} work?", style="bold")
     parts.append(head)
     parts.append(Text(f"{', '.join(e.replace('_', ' ') for e in ex.equipment)} · {ex.mechanic} · {ex.force}"
                       f" · moves: {', '.join(kb.actions[a].name for a in ex.actions)}", style="dim"))
     if ex.anchor:
         how = ("the mechanics engine computes it from that exercise's description with each modifier applied"
                if ans.computed is not None else "its numbers start from that exercise's and move with each modifier")
-        parts.append(Text(f"A variation of the {kb.exercises[ex.anchor].name.lower()}: {how}:", style="dim"))
+        parts.append(Text(f"A variation of the {m.in_sentence(kb.exercises[ex.anchor].name)}: {how}:", style="dim"))
         parts.extend(Padding(Text(f"{k.replace('_', ' ')}: {v.replace('_', ' ')}. {n}".rstrip(" .") + ".",
                                   style="dim"), (0, 0, 0, 2)) for k, v, n in ex.modifiers)
     for c in ans.variant:
@@ -271,7 +271,7 @@ def compare_text(cmp: Comparison) -> RenderableType:
     bases = (cmp.first.computed is not None, cmp.second.computed is not None)
     if bases[0] != bases[1]:
         computed, curated = (a, b) if bases[0] else (b, a)
-        note += (f" The {computed.name.lower()} is computed by the mechanics engine and the {curated.name.lower()} is "
+        note += (f" The {m.in_sentence(computed.name)} is computed by the mechanics engine and the {m.in_sentence(curated.name)} is "
                  "curated from EMG studies; computed numbers run lower, so compare the order of the muscles more "
                  "than their sizes (docs/mechanics.md).")
     if moments:
@@ -283,7 +283,7 @@ def compare_text(cmp: Comparison) -> RenderableType:
 
 def substitutes_text(sub: Substitutes) -> RenderableType:
     """Exercises that work the same muscles the same way."""
-    table = Table(title=f"Instead of the {sub.exercise.exercise.name.lower()}", title_justify="left",
+    table = Table(title=f"Instead of the {m.in_sentence(sub.exercise.exercise.name)}", title_justify="left",
                   title_style="bold", box=None, pad_edge=False)
     table.add_column("#", justify="right")
     table.add_column("exercise")
