@@ -248,7 +248,6 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
     involvement = {k: min(1.0, gain * v) for k, v in raw.mean.items()}
     active = {j for ph in setup.phases for j in ph.active}
     moving = _moving(setup)
-    main = {k: _main_axis(idx, setup, ms) for k, idx in raw.groups.items()}
     work = {k: _work(idx, setup, ms, raw.acts) for k, idx in raw.groups.items()}
     holds = {k for k, (contrib, _per_phase) in work.items() if moving and _busiest(contrib) not in moving}
     movers = [v for k, v in involvement.items() if k not in holds]
@@ -263,7 +262,7 @@ def finish(raw: Raw, gain: float = EMG_GAIN, ms: MuscleSet | None = None) -> Com
         if kb_id in holds:
             role = "stabilizer"
         else:
-            role = _role(idx, value, top, ms, setup, active, first, last, main[kb_id][1])
+            role = _role(idx, value, top, ms, setup, active, first, last)
         muscles[kb_id] = (value, role, _driver(idx, setup, ms, work[kb_id], context, moving, raw.load))
     return Computed(muscles, _joint_moments(setup.phases, raw.load), round(raw.one_rm, 1), round(raw.load, 1), raw.model,
                     str(raw.params.get("load_unit", "load")))
@@ -276,7 +275,7 @@ def analyse(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: MuscleSet 
 
 
 def _role(idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup, active: set[str],
-          first: dict[str, float], last: dict[str, float], helps: bool) -> str:
+          first: dict[str, float], last: dict[str, float]) -> str:
     if value >= TARGET_RATIO * top:
         return "target"
     crossed = [j for j in ms.axes if j in active and (np.abs(ms.arms[j][:, idx]) > 1e-3).any()]
@@ -288,7 +287,7 @@ def _role(idx: list[int], value: float, top: float, ms: MuscleSet, setup: _Setup
             parts.append(-r * math.radians(last[j] - first[j]))
         if min(parts) < 0 < max(parts) and min(abs(p) for p in parts) >= DYNAMIC_CANCEL * max(abs(p) for p in parts):
             return "dynamic_stabilizer"
-    if value >= SYNERGIST_MIN and helps:
+    if value >= SYNERGIST_MIN and _helps_the_movement(idx, setup, ms):
         return "synergist"
     return "stabilizer"
 
@@ -303,11 +302,10 @@ def _moving(setup: _Setup) -> set[str]:
     return out
 
 
-def _main_axis(idx: list[int], setup: _Setup, ms: MuscleSet) -> tuple[str | None, bool]:
-    """The axis of the muscle's largest sagittal contribution (over the range, per unit activation) among those with
-    a net moment, and whether it turns that joint the way the net moment does: it then helps move (or hold) the
-    load; otherwise it only balances."""
-    best, axis, helps = 0.0, None, False
+def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
+    """Whether the muscle's largest sagittal contribution (over the range, per unit activation) turns its joint the
+    way the net moment there does: it then helps move the load; otherwise it only holds or balances."""
+    best, helps = 0.0, False
     for j in ms.axes:
         net = sum(ph.per_kg.get(j, 0.0) for ph in setup.phases if j in ph.active)
         if net == 0.0:
@@ -315,8 +313,8 @@ def _main_axis(idx: list[int], setup: _Setup, ms: MuscleSet) -> tuple[str | None
         row = ms.axes.index(j)
         contrib = float(sum((arms[row, idx] * cap[idx]).sum() for arms, cap in zip(setup.arms, setup.caps)))
         if abs(contrib) > best:
-            best, axis, helps = abs(contrib), j, contrib * net > 0
-    return axis, helps
+            best, helps = abs(contrib), contrib * net > 0
+    return helps
 
 
 def _joint_moments(phases: list[statics.Phase], load: float) -> tuple[tuple[str, float, float, str], ...]:
