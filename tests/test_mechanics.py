@@ -274,6 +274,25 @@ def test_sled_range_stops_where_the_hip_reaches_its_limit() -> None:
     assert phases[0].pose["knee"] < 100.0
 
 
+def test_sled_phases_count_by_the_plates_travel() -> None:
+    # equal steps of knee angle move the plate less and less as the leg straightens, so at a steady plate speed
+    # the press spends most of its time low in the range
+    phases = statics.phases_for({"kind": "sled", "rail_deg": 45, "back_deg": 20, "offset_m": 0.10,
+                                 "knee_deg": [100, 10], "limits_deg": {"hip": 115}})
+    travel = [ph.travel for ph in phases]
+    assert all(b > a for a, b in zip(travel, travel[1:]))  # the plate moves away all the way up
+    steps = np.diff(np.array(travel, dtype=float))
+    assert all(b < a for a, b in zip(steps, steps[1:]))
+    weights = statics.travel_weights(phases)
+    assert weights.sum() == pytest.approx(1.0)
+    assert weights[1] > 2 * weights[-2]
+
+
+def test_phases_without_a_load_path_count_alike() -> None:
+    phases = statics.phases_for(_curl())
+    assert statics.travel_weights(phases) == pytest.approx(np.full(len(phases), 1 / len(phases)))
+
+
 def _curl(**over: object) -> dict[str, object]:
     return {"kind": "arm", "shoulder_deg": 0, "elbow_deg": [10, 125], "forearm_deg": -80, "hands": 1,
             "active": ["elbow", "forearm", "shoulder_flexion"], "soft": ["shoulder_abduction"], **over}

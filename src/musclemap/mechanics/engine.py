@@ -232,7 +232,7 @@ def raw_analysis(params: Mapping[str, Any], co: float = CO_ACTIVATION, ms: Muscl
     one_rm = one_rep_max(setup, ms, co)
     load = WORKING_FRACTION * one_rm
     acts = _activations(setup, ms, load, co)
-    mean_act = np.mean([a for a, _r in acts], axis=0)
+    mean_act = np.average([a for a, _r in acts], axis=0, weights=statics.travel_weights(setup.phases))
     groups: dict[str, list[int]] = {}
     for i, kb_id in enumerate(ms.kb_ids):
         if kb_id is not None:
@@ -318,18 +318,21 @@ def _helps_the_movement(idx: list[int], setup: _Setup, ms: MuscleSet) -> bool:
 
 
 def _joint_moments(phases: list[statics.Phase], load: float) -> tuple[tuple[str, float, float, str], ...]:
+    """Each axis's peak and mean net moment over the range (the mean over the load's path, as for involvement)."""
     out = []
+    weights = statics.travel_weights(phases)
     for axis, (joint, positive, negative) in MOMENT_NAMES.items():
-        values = [ph.per_kg[axis] * load + ph.body[axis] for ph in phases if axis in ph.active]
-        if not values:
+        pairs = [(ph.per_kg[axis] * load + ph.body[axis], w) for ph, w in zip(phases, weights) if axis in ph.active]
+        if not pairs:
             continue
+        values = [v for v, _w in pairs]
         peak = max(values, key=abs)
-        out.append((joint, round(abs(peak), 1), round(abs(float(np.mean(values))), 1),
-                    positive if peak > 0 else negative))
+        mean = float(np.average(values, weights=[w for _v, w in pairs]))
+        out.append((joint, round(abs(peak), 1), round(abs(mean), 1), positive if peak > 0 else negative))
     lumbar = [ph.lumbar_per_kg * load + ph.lumbar_body for ph in phases]
     if any(abs(v) > 0 for v in lumbar):
         peak = max(lumbar, key=abs)
-        out.append(("lumbar_spine", round(abs(peak), 1), round(abs(float(np.mean(lumbar))), 1),
+        out.append(("lumbar_spine", round(abs(peak), 1), round(abs(float(np.average(lumbar, weights=weights))), 1),
                     "extension" if peak > 0 else "flexion"))
     return tuple(out)
 

@@ -37,6 +37,7 @@ class Phase(NamedTuple):
     lumbar_per_kg: float = 0.0
     lumbar_body: float = 0.0
     soft: tuple[str, ...] = ()  # axes whose moment the muscles also hold near zero, softly (off the movement's plane)
+    travel: float | None = None  # where the load is along its path (m), when it does not move with one joint's angle
 
 
 class Force(NamedTuple):
@@ -193,7 +194,7 @@ def sled(p: dict[str, Any]) -> list[Phase]:
         per_kg = {k: v / legs for k, v in joint_moments(leg, [plate], with_weights=False).items()}
         body = joint_moments(leg, [])
         pose = {"hip": thigh - trunk_deg + 180.0, "knee": knee, "ankle": ankle_df}
-        phases.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle")))
+        phases.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle"), travel=float(np.dot(cop - hip, r_hat))))
     return phases
 
 
@@ -477,6 +478,17 @@ KINDS: dict[str, Callable[[dict[str, Any]], list[Phase]]] = {
 }
 # The limb model whose muscles carry each kind's moments (leg unless named here).
 KIND_MODEL = {"arm": "arm"}
+
+
+def travel_weights(phases: list[Phase]) -> np.ndarray:
+    """How much of the load's path each phase stands for (summing to 1)."""
+    n = len(phases)
+    if n < 2 or any(ph.travel is None for ph in phases):
+        return np.full(n, 1.0 / max(n, 1))
+    s = np.array([ph.travel or 0.0 for ph in phases])
+    edges = np.concatenate([[s[0]], (s[1:] + s[:-1]) / 2, [s[-1]]])
+    w = np.abs(np.diff(edges))
+    return w / w.sum() if w.sum() > 0 else np.full(n, 1.0 / n)
 
 
 def model_of(params: dict[str, Any]) -> str:
