@@ -11,7 +11,7 @@ import pytest
 from conftest import tiny_data, write_kb
 from musclemap.kb import load_yaml
 from musclemap.mechanics import statics
-from musclemap.mechanics.engine import analyse
+from musclemap.mechanics.engine import analyse, moments_only
 from musclemap.mechanics.muscles import arm_muscles, leg_muscles
 from musclemap.mechanics.optimize import solve
 from musclemap.query import exercise_answer
@@ -286,6 +286,18 @@ def test_sled_phases_count_by_the_plates_travel() -> None:
     weights = statics.travel_weights(phases)
     assert weights.sum() == pytest.approx(1.0)
     assert weights[1] > 2 * weights[-2]
+
+
+def test_mean_moment_does_not_hang_on_how_the_phases_are_spaced() -> None:
+    def squat(steps: list[tuple[int, int]]) -> dict[str, float]:
+        block = {"kind": "stand", "load": "high_bar", "at_kg": 75,
+                 "phases": [{"knee": k, "ankle": a} for k, a in steps]}
+        return {jm[0]: jm[2] for jm in moments_only(block).joint_moments}
+
+    sparse = squat([(95, 25), (70, 18), (40, 8), (10, 0)])
+    dense = squat([(95, 25), (82, 22), (70, 18), (55, 13), (40, 8), (25, 4), (10, 0)])
+    for joint in ("hip", "knee", "lumbar_spine"):
+        assert dense[joint] == pytest.approx(sparse[joint], rel=0.06)
 
 
 def test_phases_without_a_load_path_count_alike() -> None:

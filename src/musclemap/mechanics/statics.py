@@ -309,7 +309,8 @@ def stand(p: dict[str, Any]) -> list[Phase]:
         # the lumbar extensors' moment on the upper body (positive: extension), which holds up everything above L5
         lumbar_body = -sum(cross(f.point - l5, f.vector) for f in upper)
         lumbar_per_kg = -cross(load.point - l5, load.vector)
-        out.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle"), lumbar_per_kg, lumbar_body))
+        out.append(Phase(pose, per_kg, body, ("hip", "knee", "ankle"), lumbar_per_kg, lumbar_body,
+                         travel=float(load.point[1])))
     return out
 
 
@@ -347,7 +348,8 @@ def bridge(p: dict[str, Any]) -> list[Phase]:
         feet_load = b.G * (leg.hip[0] - support_x) / (cop[0] - support_x)
         per_kg = joint_moments(leg, [Force(cop, np.array([0.0, feet_load / 2]))], with_weights=False)
         body = joint_moments(leg, [Force(cop, np.array([0.0, feet_body / 2]))])
-        out.append(Phase({"hip": hip_flex, "knee": knee, "ankle": ankle_df}, per_kg, body, ("hip", "knee", "ankle")))
+        out.append(Phase({"hip": hip_flex, "knee": knee, "ankle": ankle_df}, per_kg, body, ("hip", "knee", "ankle"),
+                         travel=float(leg.hip[1])))
     return out
 
 
