@@ -419,6 +419,9 @@ def test_romanian_and_conventional_deadlifts_load_the_knee_oppositely() -> None:
     ("conventional_deadlift", {}, {"hip", "knee", "ankle", "lumbar_spine"}),
     ("hip_thrust", {}, {"hip"}),  # the bridge leaves out the ground's friction, so its knee moment is not reported
     ("glute_bridge", {}, {"hip"}),
+    ("front_squat", {}, {"hip", "knee", "ankle", "lumbar_spine"}),
+    ("goblet_squat", {}, {"hip", "knee", "ankle", "lumbar_spine"}),
+    ("good_morning", {}, {"hip", "knee", "ankle", "lumbar_spine"}),
 ])
 def test_statics_descriptions_give_joint_moments_and_leave_the_muscles_curated(
         kb: object, exercise: str, variant: dict[str, str], joints: set[str]) -> None:
@@ -430,6 +433,37 @@ def test_statics_descriptions_give_joint_moments_and_leave_the_muscles_curated(
     assert extension["hip"] == "extension"
     if "lumbar_spine" in extension:
         assert extension["lumbar_spine"] == "extension"  # the back's extensors hold the leaning trunk
+
+
+def _statics_block(kb: object, exercise: str, **over: object) -> dict[str, object]:
+    return {**json.loads(kb.exercises[exercise].statics), **over}  # type: ignore[attr-defined]
+
+
+def _peaks(block: dict[str, object]) -> dict[str, tuple[float, str]]:
+    return {j: (peak, d) for j, peak, _mean, d in moments_only(block).joint_moments}
+
+
+def test_front_squat_shifts_moment_from_hip_to_knee_at_the_same_bar_load(kb: object) -> None:
+    # Krzyszkowski and Kipp 2020: at the same absolute load the back squat needs more hip extensor moment and the
+    # front squat more knee extensor moment
+    back, front = _peaks(_statics_block(kb, "back_squat")), _peaks(_statics_block(kb, "front_squat", at_kg=75))
+    assert front["knee"][0] > back["knee"][0]
+    assert back["hip"][0] > front["hip"][0]
+
+
+def test_good_morning_matches_the_measured_posture_and_moments(kb: object) -> None:
+    # Schellenberg et al. 2013, with 25 % of body weight on the bar: the hip bends to about 75 degrees, the knee
+    # carries an external extension moment (a flexor moment from the muscles), and the hip's moment is larger than
+    # in a deadlift with the same bar
+    from musclemap.mechanics.body import BODY_MASS_KG
+
+    bar = 0.25 * BODY_MASS_KG
+    block = _statics_block(kb, "good_morning", at_kg=bar)
+    assert max(ph.pose["hip"] for ph in statics.phases_for(block)) == pytest.approx(75.3, abs=9.2)
+    good_morning = _peaks(block)
+    deadlift = _peaks(_statics_block(kb, "conventional_deadlift", at_kg=bar))
+    assert good_morning["knee"][1] == "flexion" and deadlift["knee"][1] == "extension"
+    assert good_morning["hip"][0] > deadlift["hip"][0]
 
 
 def test_a_deeper_squat_needs_more_knee_moment_at_the_same_load(kb: object) -> None:
