@@ -6,7 +6,7 @@ Steps (docs/mechanics.md):
 2. muscle force capacities and moment arms at each posture (muscles.py);
 3. static optimisation at a load, with a co-activation floor for two-joint muscles (below);
 4. 1RM: the load at which the first muscle saturates somewhere in the range (bisection);
-5. involvement: mean activation over the phases at 75 % of that load, per knowledge-base muscle;
+5. involvement: mean activation over the range at 75 % of that load (over the load's path), per knowledge-base muscle;
 6. roles from thresholds, and each muscle's main driver in one line.
 
 Pure static optimisation silences a two-joint muscle whenever it opposes the net moment at one of its joints (the
